@@ -1,0 +1,28 @@
+# UploadGate: the two commands a new user needs are `make serve` and `make test`.
+# Both install missing Debian packages first (scripts/install-deps.sh), then build.
+
+SWIFT      ?= swift
+CONFIG     ?= release
+BIN         = .build/$(CONFIG)/uploadgate
+
+.PHONY: deps build serve test clean
+
+## deps: install missing Debian packages (libpcre2-dev, libmicrohttpd-dev, libmagic-dev, shared-mime-info, pkg-config)
+deps:
+	@scripts/install-deps.sh
+
+## build: build the uploadgate binary (release)
+build: deps
+	$(SWIFT) build -c $(CONFIG) --product uploadgate
+
+## serve: run the validation endpoint on the embedded default policy at 127.0.0.1:8080
+serve: build
+	$(BIN) serve
+
+## test: run the whole test suite
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build
