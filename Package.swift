@@ -24,7 +24,7 @@ let package = Package(
         // The policy engine: pure, no network, no globals.
         .target(
             name: "UploadPolicy", dependencies: ["CPCRE2"],
-            resources: [], swiftSettings: strictSettings),
+            swiftSettings: strictSettings),
 
         // The command-line tool.
         .executableTarget(
@@ -33,7 +33,7 @@ let package = Package(
 
         .testTarget(
             name: "UploadPolicyTests", dependencies: ["UploadPolicy"],
-            resources: [.copy("Cases")], swiftSettings: strictSettings),
+            exclude: ["Cases"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,149 @@
+/// A MIME type parsed as the WHATWG MIME Sniffing standard's "parse a MIME type" says.
+///
+/// Type and subtype are ASCII-lowercased; parameters keep their value case and the first occurrence of a name
+/// wins; invalid parameters are skipped. Matching uses only the ``essence`` (`type/subtype`).
+public struct MediaType: Hashable, Sendable, CustomStringConvertible {
+    /// The top-level type, lowercased: `image` in `image/png`.
+    public let type: String
+    /// The subtype, lowercased: `png` in `image/png`.
+    public let subtype: String
+    /// Parameters in order of first appearance, names lowercased.
+    public let parameters: [(name: String, value: String)]
+
+    /// `type/subtype`, lowercased.
+    public let essence: String
+    public var description: String { essence }
+
+    /// Parses `text`; returns nil where the standard says "failure".
+    public init?(parsing text: String) {
+        let bytes = Array(text.utf8)
+        var position = 0
+        var end = bytes.count
+        while position < end, Self.isHTTPWhitespace(bytes[position]) { position += 1 }
+        while end > position, Self.isHTTPWhitespace(bytes[end - 1]) { end -= 1 }
+
+        let typeStart = position
+        while position < end, bytes[position] != UInt8(ascii: "/") { position += 1 }
+        guard position < end, position > typeStart, Self.allTokens(bytes[typeStart..<position]) else { return nil }
+        let type = Self.lowercased(bytes[typeStart..<position])
+        position += 1  // "/"
+
+        let subtypeStart = position
+        while position < end, bytes[position] != UInt8(ascii: ";") { position += 1 }
+        var subtypeEnd = position
+        while subtypeEnd > subtypeStart, Self.isHTTPWhitespace(bytes[subtypeEnd - 1]) { subtypeEnd -= 1 }
+        guard subtypeEnd > subtypeStart, Self.allTokens(bytes[subtypeStart..<subtypeEnd]) else { return nil }
+
+        self.type = type
+        self.subtype = Self.lowercased(bytes[subtypeStart..<subtypeEnd])
+        self.essence = type + "/" + self.subtype
+        self.parameters = Self.parseParameters(bytes, from: position, to: end)
+    }
+
+    public static func == (lhs: MediaType, rhs: MediaType) -> Bool {
+        lhs.type == rhs.type && lhs.subtype == rhs.subtype
+            && lhs.parameters.elementsEqual(rhs.parameters) { $0.name == $1.name && $0.value == $1.value }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(type)
+        hasher.combine(subtype)
+        for parameter in parameters {
+            hasher.combine(parameter.name)
+            hasher.combine(parameter.value)
+        }
+    }
+
+    // MARK: Parameters
+
+    private static func parseParameters(_ bytes: [UInt8], from start: Int, to end: Int) -> [(String, String)] {
+        var parameters: [(String, String)] = []
+        var seen = Set<String>()
+        var position = start
+        while position < end {
+            position += 1  // ";"
+            while position < end, isHTTPWhitespace(bytes[position]) { position += 1 }
+            let nameStart = position
+            while position < end, bytes[position] != UInt8(ascii: ";"), bytes[position] != UInt8(ascii: "=") {
+                position += 1
+            }
+            let name = lowercased(bytes[nameStart..<position])
+            if position < end, bytes[position] == UInt8(ascii: ";") { continue }
+            if position >= end { break }
+            position += 1  // "="
+
+            var value: [UInt8]
+            if position < end, bytes[position] == UInt8(ascii: "\"") {
+                (value, position) = quotedString(bytes, from: position, to: end)
+                while position < end, bytes[position] != UInt8(ascii: ";") { position += 1 }
+            } else {
+                let valueStart = position
+                while position < end, bytes[position] != UInt8(ascii: ";") { position += 1 }
+                var valueEnd = position
+                while valueEnd > valueStart, isHTTPWhitespace(bytes[valueEnd - 1]) { valueEnd -= 1 }
+                value = Array(bytes[valueStart..<valueEnd])
+                if value.isEmpty { continue }
+            }
+            if !name.isEmpty, allTokens(name.utf8[...]), value.allSatisfy(isQuotedStringCodePoint),
+                !seen.contains(name)
+            {
+                seen.insert(name)
+                parameters.append((name, String(decoding: value, as: UTF8.self)))
+            }
+        }
+        return parameters
+    }
+
+    /// Collects an HTTP quoted string starting at the opening quote; returns its unescaped value and the
+    /// position after the closing quote (or the end).
+    private static func quotedString(_ bytes: [UInt8], from start: Int, to end: Int) -> ([UInt8], Int) {
+        var value: [UInt8] = []
+        var position = start + 1
+        while position < end {
+            let byte = bytes[position]
+            position += 1
+            if byte == UInt8(ascii: "\"") { break }
+            if byte == UInt8(ascii: "\\") {
+                if position >= end {
+                    value.append(byte)
+                    break
+                }
+                value.append(bytes[position])
+                position += 1
+            } else {
+                value.append(byte)
+            }
+        }
+        return (value, position)
+    }
+
+    // MARK: Code point classes
+
+    private static func isHTTPWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    /// HTTP token code points: ! # $ % & ' * + - . ^ _ ` | ~ and ASCII alphanumerics.
+    private static func isToken(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default:
+            return "!#$%&'*+-.^_`|~".utf8.contains(byte)
+        }
+    }
+
+    private static func allTokens<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
+        bytes.allSatisfy(isToken)
+    }
+
+    /// HTTP quoted-string token code points: tab, U+0020–U+007E and U+0080–U+00FF (bytes ≥ 0x80 here).
+    private static func isQuotedStringCodePoint(_ byte: UInt8) -> Bool {
+        byte == 0x09 || (byte >= 0x20 && byte != 0x7F)
+    }
+
+    private static func lowercased<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+        String(decoding: bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+}

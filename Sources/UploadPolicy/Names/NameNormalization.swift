@@ -1,0 +1,15 @@
+/// Unicode normalisation of names before any check or pattern runs.
+enum NameNormalization {
+    /// The name in Normalization Form C, so `Ü` typed on macOS (U + U+0308) equals the precomposed `Ü` that a
+    /// pattern was written with. ASCII names are returned as they are, without work.
+    ///
+    /// Uses the standard library's own NFC normaliser (`_nfcCodeUnits`, the one behind `String` comparison),
+    /// which is several times faster than Foundation's `precomposedStringWithCanonicalMapping` here.
+    static func nfc(_ name: String) -> String {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return name }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        for byte in name._nfcCodeUnits { bytes.append(byte) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

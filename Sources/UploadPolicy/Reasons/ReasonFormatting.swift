@@ -1,0 +1,48 @@
+/// Language-aware formatting of the values reasons mention.
+enum ReasonFormatting {
+    /// "A, B or C" / "A, B ou C".
+    static func list(_ items: [String], in language: Language) -> String {
+        var unique: [String] = []
+        for item in items where !unique.contains(item) { unique.append(item) }
+        guard unique.count > 1 else { return unique.first ?? "" }
+        let conjunction = language == .brazilianPortuguese ? " ou " : " or "
+        return unique.dropLast().joined(separator: ", ") + conjunction + unique.last!
+    }
+
+    /// A byte count as people read it: "512 bytes", "50 MB", "1.5 GB" ("1,5 GB" in Portuguese). Binary units.
+    static func size(_ bytes: Int64, in language: Language) -> String {
+        let units = ["KB", "MB", "GB", "TB"]
+        if bytes < 1024 { return "\(bytes) bytes" }
+        var value = Double(bytes) / 1024
+        var unit = 0
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        let rounded = (value * 10).rounded() / 10
+        var text = rounded == rounded.rounded() ? String(Int64(rounded)) : String(rounded)
+        if language == .brazilianPortuguese { text = text.replacingOccurrences(of: ".", with: ",") }
+        return "\(text) \(units[unit])"
+    }
+
+    /// User-supplied text made safe to show: controls, bidi controls and invisible characters dropped (they
+    /// could reorder or hide the message itself), and very long values shortened.
+    static func displaySafe(_ text: String, limit: Int = 80) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if CharacterClasses.isControl(value) || CharacterClasses.isBidiControl(value) { continue }
+            if CharacterClasses.isInvisible(value), value != CharacterClasses.zeroWidthJoiner { continue }
+            scalars.append(scalar)
+        }
+        let clean = String(scalars)
+        guard clean.count > limit else { return clean }
+        return String(clean.prefix(limit - 1)) + "…"
+    }
+}
+
+extension String {
+    fileprivate func replacingOccurrences(of target: Character, with replacement: Character) -> String {
+        String(map { $0 == target ? replacement : $0 })
+    }
+}

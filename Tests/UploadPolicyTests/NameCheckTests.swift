@@ -1,0 +1,148 @@
+import Testing
+import UploadPolicy
+
+/// A policy that accepts any name ending in an extension, so only the built-in checks can reject.
+private let permissive: Policy = {
+    do {
+        return try Fixtures.policy(#"{ "id": "any", "accept": [ { "label": "any file", "name": "." } ] }"#)
+    } catch { fatalError("\(error)") }
+}()
+
+@Suite("Built-in name checks")
+struct NameCheckTests {
+    @Test(arguments: [
+        ("", DecisionCode.emptyName),
+        ("a\u{0}.pdf", .controlCharacter),
+        ("a\u{1F}.pdf", .controlCharacter),
+        ("a\u{7F}.pdf", .controlCharacter),
+        ("a\u{85}.pdf", .controlCharacter),
+        ("a\n.pdf", .controlCharacter),
+        ("testFile\u{202E}cod.exe", .bidiControl),
+        ("a\u{202A}b.pdf", .bidiControl),
+        ("a\u{2066}b.pdf", .bidiControl),
+        ("a\u{2069}b.pdf", .bidiControl),
+        ("a\u{200E}b.pdf", .bidiControl),
+        ("a\u{200F}b.pdf", .bidiControl),
+        ("a\u{061C}b.pdf", .bidiControl),
+        ("a\u{200B}b.pdf", .invisibleCharacter),
+        ("\u{FEFF}a.pdf", .invisibleCharacter),
+        ("a\u{2800}.pdf", .invisibleCharacter),
+        ("a\u{3164}.pdf", .invisibleCharacter),
+        ("a\u{115F}.pdf", .invisibleCharacter),
+        ("a\u{FFA0}.pdf", .invisibleCharacter),
+        ("a\u{2060}.pdf", .invisibleCharacter),
+        ("a\u{00AD}b.pdf", .invisibleCharacter),
+        ("ab\u{200D}.pdf", .invisibleCharacter),
+        ("a\u{200D}b.pdf", .invisibleCharacter),
+        ("\u{200D}👁.png", .invisibleCharacter),
+        ("a\u{E0041}.pdf", .invisibleCharacter),
+        ("docs/a.pdf", .pathSeparator),
+        ("C:\\testfolder\\testfile.jpg", .pathSeparator),
+        ("..", .dotSegment),
+        (".", .dotSegment),
+        (" a.pdf", .surroundingSpace),
+        ("a.pdf ", .surroundingSpace),
+        ("a.pdf\u{00A0}", .surroundingSpace),
+        ("\u{3000}a.pdf", .surroundingSpace),
+        ("shell.php..", .trailingDot),
+        ("a.pdf.", .trailingDot),
+        ("CON.txt", .reservedDeviceName),
+        ("con", .reservedDeviceName),
+        ("nul.tar.gz", .reservedDeviceName),
+        ("Com1.pdf", .reservedDeviceName),
+        ("LPT9.doc", .reservedDeviceName),
+        ("COM0.pdf", .reservedDeviceName),
+        ("COM¹.pdf", .reservedDeviceName),
+        ("lpt³.txt", .reservedDeviceName),
+        ("AUX .pdf", .reservedDeviceName),
+        ("CONIN$.txt", .reservedDeviceName),
+        ("x.php.png", .hiddenExecutable),
+        ("x.exe.pdf", .hiddenExecutable),
+        ("x.PHP5.jpg", .hiddenExecutable),
+        ("report.aspx.pdf", .hiddenExecutable),
+        ("a.sh.txt", .hiddenExecutable),
+    ])
+    func rejects(_ name: String, _ code: DecisionCode) {
+        let decision = permissive.decide(name)
+        #expect(decision.code == code, "\(name.debugDescription): \(decision)")
+        #expect(decision.rule?.hasPrefix("options.checks.") == true || code == .emptyName)
+    }
+
+    @Test(arguments: [
+        "Contrato.pdf",
+        "U\u{308}bersicht.pdf",  // NFD from macOS
+        "👁\u{200D}🗨.png",  // ZWJ inside an emoji sequence
+        "👨\u{200D}👩\u{200D}👧\u{200D}👦 family.jpg",
+        "🧑🏽\u{200D}💻.png",  // skin tone modifier before the ZWJ
+        "❤️\u{200D}🔥.png",  // VS16 before the ZWJ
+        "🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}.png",  // England flag: tag sequence
+        "契約書_2024.pdf",
+        "عقد الإيجار.pdf",
+        "Договор аренды.pdf",
+        "می\u{200C}خواهم.pdf",  // Persian ZWNJ between letters
+        "क्\u{200D}ष.pdf",  // Devanagari ZWJ
+        "Relatório\u{00A0}final.pdf",  // no-break space inside
+        "日本語　ファイル.pdf",  // ideographic space inside
+        "a.b.c.pdf",
+        "acme.com.invoice.pdf",
+        "node.js-guide.pdf",
+        "CONTRACT.pdf",
+        "console.log.txt",
+        "COM10.pdf",
+        "LPT.pdf",
+        ".hidden.pdf",
+        "archive.tar.gz",
+        "a",
+    ])
+    func accepts(_ name: String) {
+        let decision = permissive.decide(name)
+        #expect(decision.isAccepted, "\(name.debugDescription): \(decision)")
+    }
+
+    @Test func checksCanBeSwitchedOff() throws {
+        let policy = try Fixtures.policy(#"""
+            { "id": "lenient", "accept": [ { "label": "any", "name": "^" } ],
+              "options": { "checks": { "emptyName": false, "controlCharacters": false, "bidiControls": false,
+                "invisibleCharacters": false, "pathSeparators": false, "dotSegments": false,
+                "surroundingSpaces": false, "trailingDots": false, "reservedDeviceNames": false,
+                "hiddenExecutables": false } } }
+            """#)
+        for name in ["", "a\u{0}", "a\u{202E}", "a\u{200B}", "a/b", "..", " a ", "a.", "CON", "x.php.png"] {
+            #expect(policy.decide(name).isAccepted, "\(name.debugDescription)")
+        }
+    }
+
+    @Test func checksRunInDocumentedOrder() {
+        // A control character is reported before a bidi control that comes earlier in the name.
+        #expect(permissive.decide("a\u{202E}b\u{0}.pdf").code == .controlCharacter)
+        #expect(permissive.decide("CON.php.txt").code == .reservedDeviceName)
+    }
+
+    @Test func nameLengthInBytesAndCharacters() throws {
+        let policy = try Fixtures.policy(#"""
+            { "id": "short", "accept": [ { "label": "PDF", "name": "\\.pdf$" } ],
+              "limits": { "maxNameBytes": 20, "maxNameCharacters": 10 } }
+            """#)
+        #expect(policy.decide("abcdef.pdf").isAccepted)  // 10 characters
+        #expect(policy.decide("abcdefg.pdf").code == .nameTooLongCharacters)
+        #expect(policy.decide("ääääää.pdf").isAccepted)  // 10 characters, 16 bytes
+        #expect(policy.decide("яяяяяяяяя.pdf").code == .nameTooLongBytes)  // 13 characters, 22 bytes
+        let decision = policy.decide("яяяяяяяяя.pdf")
+        #expect(decision.reason() == "The file name is too long (22 bytes; at most 20 allowed). Shorten the name.")
+        #expect(decision.rule == "limits.maxNameBytes")
+        // NFD input is counted after NFC normalisation.
+        #expect(policy.decide("a\u{308}a\u{308}a\u{308}a\u{308}a\u{308}a\u{308}.pdf").isAccepted)
+    }
+
+    @Test func nullLimitsMeanUnlimited() throws {
+        let policy = try Fixtures.pdfPolicy(#""limits": { "maxNameBytes": null, "maxNameCharacters": null }"#)
+        #expect(policy.decide(String(repeating: "x", count: 10_000) + ".pdf", "application/pdf").isAccepted)
+    }
+
+    @Test func reasonsShowTheOffendingCharacter() {
+        let decision = permissive.decide("testFile\u{202E}cod.exe")
+        #expect(decision.reason(in: .english)?.contains("U+202E") == true)
+        #expect(decision.reason(in: .brazilianPortuguese)?.contains("U+202E") == true)
+        #expect(decision.reason()?.unicodeScalars.contains("\u{202E}") == false)
+    }
+}
