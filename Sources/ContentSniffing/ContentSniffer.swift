@@ -62,7 +62,7 @@ public final class ContentSniffer {
         return String(cString: result)
     }
 
-    /// The MIME type libmagic detects for bytes in memory (`inode/x-empty`... no: `application/x-empty` for none).
+    /// The MIME type libmagic detects for bytes in memory (`application/x-empty` for no bytes).
     ///
     /// - Parameter bytes: the content, or its first few kilobytes (libmagic reads at most about 1 MiB).
     /// - Throws: `ContentSniffingError` with code `.detectionFailed`.
