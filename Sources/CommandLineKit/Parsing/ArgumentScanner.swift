@@ -6,7 +6,8 @@
 /// - `--name=value` and `--name value` set an option (the `=` form also allows an empty value and values that
 ///   start with `-`); a flag given `=value` is an error;
 /// - `-abc` is a cluster of short names; a short option that takes a value ends the cluster and takes the rest
-///   of the token (`-fjson`) or the next token;
+///   of the token (`-fjson`) or the next token; a single-dash token spelling a long name (`-format`) is an
+///   error suggesting the long option, never a cluster;
 /// - a value taken from the next token must not look like an option (`--format --no-color` reports the missing
 ///   value instead of swallowing the flag); negative numbers (`-5`) are taken as values;
 /// - anything else is positional, so options and positional arguments may be interleaved.
@@ -94,6 +95,10 @@ public struct ArgumentScanner: Sendable {
         _ token: String, tokens: [String], index: inout Int, into parsed: inout ParsedArguments
     ) throws(UsageError) {
         let letters = Array(token.dropFirst())
+        // `-format` is `--format` with one dash missing, not `-f ormat`: say so rather than guess.
+        if letters.count > 1, command.option(named: String(letters)) != nil {
+            throw .unknownOption(token, suggestion: "-" + token)
+        }
         var position = 0
         while position < letters.count {
             let letter = letters[position]
