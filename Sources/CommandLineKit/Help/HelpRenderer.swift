@@ -97,7 +97,7 @@ public struct HelpRenderer: Sendable {
 
     private func row(label: String, text: String) -> [String] {
         let column = Self.labelColumn
-        let body = TextLayout.wrap(text, width: max(width - column, 20))
+        let body = TextLayout.wrap(text, width: max(width - column, 10))
         let indent = String(repeating: " ", count: column)
         let head = "  " + label
         if TextLayout.displayWidth(head) + 2 <= column {

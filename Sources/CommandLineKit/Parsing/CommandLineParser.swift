@@ -41,6 +41,9 @@ public struct CommandLineParser: Sendable {
         if first.hasPrefix("-"), first != "-" {
             let names = ToolSpec.rootOptions.map(\.longFlag)
             let typed = first.split(separator: "=", maxSplits: 1).first.map(String.init) ?? first
+            if let flag = ToolSpec.rootOptions.first(where: { $0.longFlag == typed }), typed != first {
+                return .usageError(.flagWithValue(flag, value: String(first.dropFirst(typed.count + 1))), command: nil)
+            }
             let guess = Suggestions.closest(to: typed, among: names)
             return .usageError(.unknownOption(typed, suggestion: guess), command: nil)
         }

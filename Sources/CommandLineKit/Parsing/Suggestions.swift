@@ -3,7 +3,8 @@ public enum Suggestions {
     /// The candidate closest to `input`, or `nil` when none is close enough to be a plausible typo.
     ///
     /// A candidate qualifies when its optimal-string-alignment distance to `input` (insertions, deletions,
-    /// substitutions and swaps of neighbours, each costing 1) is at most a third of its length (at least 1), or
+    /// substitutions and swaps of neighbours, each costing 1) is at most a third of its length (at least 1) and
+    /// less than its whole length (`c` is no typo of `a`), or
     /// when it is the only candidate that starts with `input` (`--max` → `--max-errors`). Comparison ignores
     /// case. Ties go to the candidate listed first.
     ///
@@ -17,7 +18,7 @@ public enum Suggestions {
         for candidate in candidates {
             let distance = editDistance(typed, Array(candidate.lowercased()))
             let bare = candidate.drop { $0 == "-" }
-            guard distance <= max(1, bare.count / 3) else { continue }
+            guard distance <= max(1, bare.count / 3), distance < bare.count else { continue }
             if best == nil || distance < best!.distance { best = (candidate, distance) }
         }
         if let best { return best.candidate }
