@@ -58,8 +58,9 @@ public final class ProgressBar: Sendable {
         let now = ContinuousClock.now
         let line: String? = state.withLock { state in
             guard !state.isFinished else { return nil }
+            let before = state.completed
             state.completed = min(state.completed + steps, total)
-            guard now - start >= delay else { return nil }
+            guard now - start >= delay, state.completed != before || !state.isVisible else { return nil }
             if let last = state.lastDraw, now - last < interval, state.completed < total { return nil }
             state.lastDraw = now
             state.isVisible = true
@@ -85,7 +86,7 @@ public final class ProgressBar: Sendable {
         let fraction = total > 0 ? Double(done) / Double(total) : 1
         let percent = "\(Int(fraction * 100))%"
         let count = "\(done)/\(total)"
-        let counters = " " + String(repeating: " ", count: max(0, 4 - percent.count)) + "\(count) \(percent)"
+        let counters = " \(count) " + String(repeating: " ", count: max(0, 4 - percent.count)) + percent
         let available = width - 1
         var prefix = label.isEmpty ? "" : label + " "
         var barWidth = available - TextLayout.displayWidth(prefix) - counters.count - 2
