@@ -24,7 +24,7 @@ public struct CommandRunner: Sendable {
     ///
     /// - Returns: the status to exit with: 0 for help, version and success; what the command returned; 2 for
     ///   usage errors and `CommandFailure`s (unless they carry another status) and for any other thrown error.
-    public func run(_ arguments: [String]) async -> ExitStatus {
+    public func run(_ arguments: [String]) async -> ExitCode {
         let renderer = HelpRenderer(tool: tool, width: terminal.width)
         let errorStyle = terminal.errorStyle(noColorFlag: mentionsNoColor(arguments))
         switch CommandLineParser(tool: tool).resolve(arguments) {

@@ -41,9 +41,9 @@ public struct CommandFailure: Error, Sendable, Equatable, CustomStringConvertibl
     /// The sentence after `Error: `.
     public var message: String
     /// The status the process exits with.
-    public var status: ExitStatus
+    public var status: ExitCode
 
-    public init(_ message: String, status: ExitStatus = .usageError) {
+    public init(_ message: String, status: ExitCode = .usageError) {
         self.message = message
         self.status = status
     }

@@ -19,7 +19,7 @@
 /// `-h, --help` is added to every command by the kit; do not declare it.
 public struct CommandSpec: Sendable {
     /// What a command does once its arguments have been scanned and validated.
-    public typealias Run = @Sendable (Invocation) async throws -> ExitStatus
+    public typealias Run = @Sendable (Invocation) async throws -> ExitCode
     /// A cross-field check run after scanning (e.g. two options that must come together).
     public typealias Validate = @Sendable (ParsedArguments) throws(UsageError) -> Void
 

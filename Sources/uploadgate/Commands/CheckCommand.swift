@@ -51,7 +51,7 @@ enum CheckCommand {
         }
     }
 
-    @Sendable static func run(_ invocation: Invocation) async throws -> ExitStatus {
+    @Sendable static func run(_ invocation: Invocation) async throws -> ExitCode {
         _ = Options(invocation.arguments)
         return try notAvailableYet(invocation)
     }

@@ -52,7 +52,7 @@ enum ExplainCommand {
         }
     }
 
-    @Sendable static func run(_ invocation: Invocation) async throws -> ExitStatus {
+    @Sendable static func run(_ invocation: Invocation) async throws -> ExitCode {
         _ = Options(invocation.arguments)
         return try notAvailableYet(invocation)
     }

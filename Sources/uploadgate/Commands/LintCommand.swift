@@ -50,7 +50,7 @@ enum LintCommand {
         }
     }
 
-    @Sendable static func run(_ invocation: Invocation) async throws -> ExitStatus {
+    @Sendable static func run(_ invocation: Invocation) async throws -> ExitCode {
         _ = Options(invocation.arguments)
         return try notAvailableYet(invocation)
     }

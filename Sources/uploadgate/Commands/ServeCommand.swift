@@ -94,7 +94,7 @@ enum ServeCommand {
         return nil
     }
 
-    @Sendable static func run(_ invocation: Invocation) async throws -> ExitStatus {
+    @Sendable static func run(_ invocation: Invocation) async throws -> ExitCode {
         _ = Options(invocation.arguments)
         return try notAvailableYet(invocation)
     }

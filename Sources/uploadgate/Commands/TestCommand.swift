@@ -65,7 +65,7 @@ enum TestCommand {
         }
     }
 
-    @Sendable static func run(_ invocation: Invocation) async throws -> ExitStatus {
+    @Sendable static func run(_ invocation: Invocation) async throws -> ExitCode {
         _ = Options(invocation.arguments)
         return try notAvailableYet(invocation)
     }
