@@ -16,7 +16,8 @@ enum CheckCommand {
             Example:
 
               $ uploadgate check --policy Policies/documents.json Examples/samples
-              $ uploadgate check --policy Policies/documents.json --format json ~/Downloads > report.json
+              $ uploadgate check --format json --policy Policies/documents.json \\
+                  ~/Downloads > report.json
             """,
         arguments: [
             ArgumentSpec("path", arity: .oneOrMore, help: "A file, or a folder to check recursively.")

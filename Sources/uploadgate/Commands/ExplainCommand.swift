@@ -13,7 +13,8 @@ enum ExplainCommand {
 
             Example:
 
-              $ uploadgate explain --policy Policies/documents.json --type image/jpeg scan.pdf
+              $ uploadgate explain --policy Policies/documents.json \\
+                  --type image/jpeg scan.pdf
               $ uploadgate explain --policy Policies/documents.json --length 0 -- -draft.pdf
             """,
         arguments: [

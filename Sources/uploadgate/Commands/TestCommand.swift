@@ -15,10 +15,12 @@ enum TestCommand {
               {
                 "id": "documents",
                 "accept": [
-                  { "label": "PDF document", "name": "\\\\.pdf$", "types": ["application/pdf"] }
+                  { "label": "PDF document", "name": "\\\\.pdf$",
+                    "types": ["application/pdf"] }
                 ],
                 "examples": [
-                  { "name": "Contrato.pdf", "contentType": "application/pdf", "expect": "accept" },
+                  { "name": "Contrato.pdf", "contentType": "application/pdf",
+                    "expect": "accept" },
                   { "name": "Contrato.pdf.exe", "expect": "reject" }
                 ]
               }
