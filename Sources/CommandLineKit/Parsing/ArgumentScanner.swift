@@ -6,7 +6,7 @@
 /// - `--name=value` and `--name value` set an option (the `=` form also allows an empty value and values that
 ///   start with `-`); a flag given `=value` is an error;
 /// - `-abc` is a cluster of short names; a short option that takes a value ends the cluster and takes the rest
-///   of the token (`-fjson`) or the next token; a single-dash token spelling a long name (`-format`) is an
+///   of the token (`-fjson`, `-f=json`) or the next token; a single-dash token spelling a long name (`-format`) is an
 ///   error suggesting the long option, never a cluster;
 /// - a value taken from the next token must not look like an option (`--format --no-color` reports the missing
 ///   value instead of swallowing the flag); negative numbers (`-5`) are taken as values;
@@ -84,9 +84,9 @@ public struct ArgumentScanner: Sendable {
             name = String(body)
             attached = nil
         }
-        guard let option = command.options.first(where: { $0.long == name }) else {
-            let shown = attached == nil ? token : "--" + name
-            throw .unknownOption(shown, suggestion: suggestion(forLong: "--" + name))
+        guard let option = command.option(named: name) else {
+            let shown = attached == nil || name.isEmpty ? token : "--" + name
+            throw .unknownOption(shown, suggestion: name.isEmpty ? nil : suggestion(forLong: "--" + name))
         }
         try apply(option, attached: attached, tokens: tokens, index: &index, into: &parsed)
     }
@@ -103,7 +103,7 @@ public struct ArgumentScanner: Sendable {
         while position < letters.count {
             let letter = letters[position]
             position += 1
-            guard let option = command.options.first(where: { $0.short == letter }) else {
+            guard let option = command.option(short: letter) else {
                 // `-format` is most likely `--format` with one dash missing.
                 let asLong = "-" + token
                 if letters.count > 1, let long = suggestion(forLong: asLong) {
@@ -111,11 +111,15 @@ public struct ArgumentScanner: Sendable {
                 }
                 throw .unknownOption("-" + String(letter), suggestion: nil)
             }
+            // `-v=x` and `-f=json`: the `=` is the user's way of attaching a value, not part of it.
+            let hasEquals = position < letters.count && letters[position] == "="
             if option.isFlag {
+                if hasEquals { throw .flagWithValue(option, value: String(letters[(position + 1)...])) }
                 parsed.setFlag(option.long)
                 continue
             }
-            let rest = position < letters.count ? String(letters[position...]) : nil
+            let start = hasEquals ? position + 1 : position
+            let rest = position < letters.count ? String(letters[start...]) : nil
             try apply(option, attached: rest, tokens: tokens, index: &index, into: &parsed)
             return
         }

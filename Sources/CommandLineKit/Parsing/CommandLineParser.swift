@@ -20,8 +20,8 @@ public struct CommandLineParser: Sendable {
 
     /// Resolves the arguments after the executable name.
     ///
-    /// - No arguments, `-h` or `--help`: root help. `help` alone: root help; `help <cmd>`: that command's help
-    ///   (identical to `<cmd> --help`).
+    /// - No arguments, `-h` or `--help`: root help. `help` alone (or `help help`): root help; `help <cmd>`: that
+    ///   command's help (identical to `<cmd> --help`).
     /// - `--version`: the version.
     /// - Anything else starting with `-` before the subcommand, or an unknown subcommand: a usage error with a
     ///   suggestion when one is close.
@@ -38,6 +38,7 @@ public struct CommandLineParser: Sendable {
         default:
             break
         }
+        if first == "--" { return .usageError(.unexpectedArgument(first), command: nil) }
         if first.hasPrefix("-"), first != "-" {
             let names = ToolSpec.rootOptions.map(\.longFlag)
             let typed = first.split(separator: "=", maxSplits: 1).first.map(String.init) ?? first
@@ -61,7 +62,7 @@ public struct CommandLineParser: Sendable {
     }
 
     private func resolveHelp(_ rest: [String]) -> Resolution {
-        guard let name = rest.first else { return .help(command: nil) }
+        guard let name = rest.first, name != "help" || rest.count > 1 else { return .help(command: nil) }
         guard let command = tool.command(named: name) else {
             return .usageError(unknownSubcommand(name), command: nil)
         }

@@ -12,11 +12,11 @@ public struct UsageError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String { message }
 
     static func unknownOption(_ token: String, suggestion: String?) -> UsageError {
-        UsageError("Unknown option '\(token)'." + didYouMean(suggestion))
+        UsageError("Unknown option '\(quoted(token))'." + didYouMean(suggestion == token ? nil : suggestion))
     }
 
     static func unknownSubcommand(_ token: String, suggestion: String?) -> UsageError {
-        UsageError("Unknown subcommand '\(token)'." + didYouMean(suggestion))
+        UsageError("Unknown subcommand '\(quoted(token))'." + didYouMean(suggestion))
     }
 
     static func missingValue(_ option: OptionSpec) -> UsageError {
@@ -24,11 +24,11 @@ public struct UsageError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     static func flagWithValue(_ option: OptionSpec, value: String) -> UsageError {
-        UsageError("The flag '\(option.longFlag)' does not take a value, but was given '\(value)'.")
+        UsageError("The flag '\(option.longFlag)' does not take a value, but was given '\(quoted(value))'.")
     }
 
     static func invalidValue(_ value: String, for name: String, problem: String) -> UsageError {
-        UsageError("The value '\(value)' is invalid for '\(name)'. \(problem)")
+        UsageError("The value '\(quoted(value))' is invalid for '\(name)'. \(problem)")
     }
 
     static func missingArgument(_ label: String) -> UsageError {
@@ -36,8 +36,12 @@ public struct UsageError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     static func unexpectedArgument(_ token: String) -> UsageError {
-        UsageError("Unexpected argument '\(token)'.")
+        UsageError("Unexpected argument '\(quoted(token))'.")
     }
+
+    /// The user's token as it appears in a message: verbatim, except that control and bidi characters are
+    /// shown as `\u{XXXX}` so they cannot disturb the terminal.
+    private static func quoted(_ token: String) -> String { TerminalText.visible(token) }
 
     private static func didYouMean(_ suggestion: String?) -> String {
         suggestion.map { " Did you mean '\($0)'?" } ?? ""
