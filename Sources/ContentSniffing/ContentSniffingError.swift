@@ -1,4 +1,5 @@
 internal import CMagic
+
 #if canImport(Glibc)
     internal import Glibc
 #endif

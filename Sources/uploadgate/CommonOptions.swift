@@ -28,7 +28,8 @@ enum CommonOptions {
 
     /// `--no-color`: colour is also off when `NO_COLOR` is set or the output is not a terminal.
     static let noColor = OptionSpec.flag(
-        "no-color", help: "Do not colour the output. Colour is only used on a terminal, and never when NO_COLOR is set.")
+        "no-color", help: "Do not colour the output. Colour is only used on a terminal, and never when NO_COLOR is set."
+    )
 
     /// Reads `--format` (always valid after scanning: the scanner checked it against the command's choices).
     static func format(in arguments: ParsedArguments) -> OutputFormat {

@@ -76,7 +76,8 @@ import Testing
     }
 
     @Test func emptyValuesAreValuesAndAreChecked() throws {
-        #expect(Fixture.error(["--format=", "a"])?.hasPrefix("The value '' is invalid for '--format <format>'.") == true)
+        #expect(
+            Fixture.error(["--format=", "a"])?.hasPrefix("The value '' is invalid for '--format <format>'.") == true)
         #expect(try Fixture.values(["--type=", "a"]).string("type") == "")
         #expect(try Fixture.values(["--type", "", "a"]).string("type") == "")
         #expect(try Fixture.values(["--type=a=b", "a"]).string("type") == "a=b")
@@ -135,8 +136,9 @@ import Testing
         let parsed = try Fixture.values(["--policy", "p", nfd, "👩‍💻"], in: Fixture.explain)
         #expect(parsed.string("name")?.unicodeScalars.elementsEqual(nfd.unicodeScalars) == true)
         #expect(parsed.string("extra") == "👩‍💻")
-        #expect(try Fixture.values(["--type=text/plain; charset=utf-8", "\u{202E}fdp.exe"]).strings("path")
-            == ["\u{202E}fdp.exe"])
+        #expect(
+            try Fixture.values(["--type=text/plain; charset=utf-8", "\u{202E}fdp.exe"]).strings("path")
+                == ["\u{202E}fdp.exe"])
     }
 
     @Test func emptyStringIsAPositionalValue() throws {

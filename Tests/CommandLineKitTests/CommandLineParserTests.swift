@@ -13,28 +13,29 @@ import Testing
         }
     }
 
-    @Test(arguments: [
-        ([], "help <root>"),
-        (["-h"], "help <root>"),
-        (["--help"], "help <root>"),
-        (["help"], "help <root>"),
-        (["help", "lint"], "help lint"),
-        (["lint", "--help"], "help lint"),
-        (["lint", "-h", "--bogus"], "help lint"),
-        (["--version"], "version"),
-        (["lint", "a"], "run lint"),
-        (["lnit"], "error <root>: Unknown subcommand 'lnit'. Did you mean 'lint'?"),
-        (["deploy"], "error <root>: Unknown subcommand 'deploy'."),
-        (["help", "lnit"], "error <root>: Unknown subcommand 'lnit'. Did you mean 'lint'?"),
-        (["help", "lint", "extra"], "error <root>: Unexpected argument 'extra'."),
-        (["--verison"], "error <root>: Unknown option '--verison'. Did you mean '--version'?"),
-        (["--version=2"], "error <root>: The flag '--version' does not take a value, but was given '2'."),
-        (["--format", "json", "lint"], "error <root>: Unknown option '--format'."),
-        (["-"], "error <root>: Unknown subcommand '-'."),
-        ([""], "error <root>: Unknown subcommand ''."),
-        (["lint"], "error lint: Missing expected argument '<path> ...'."),
-        (["explain", "--policy", "p", "n"], "run explain"),
-    ] as [([String], String)])
+    @Test(
+        arguments: [
+            ([], "help <root>"),
+            (["-h"], "help <root>"),
+            (["--help"], "help <root>"),
+            (["help"], "help <root>"),
+            (["help", "lint"], "help lint"),
+            (["lint", "--help"], "help lint"),
+            (["lint", "-h", "--bogus"], "help lint"),
+            (["--version"], "version"),
+            (["lint", "a"], "run lint"),
+            (["lnit"], "error <root>: Unknown subcommand 'lnit'. Did you mean 'lint'?"),
+            (["deploy"], "error <root>: Unknown subcommand 'deploy'."),
+            (["help", "lnit"], "error <root>: Unknown subcommand 'lnit'. Did you mean 'lint'?"),
+            (["help", "lint", "extra"], "error <root>: Unexpected argument 'extra'."),
+            (["--verison"], "error <root>: Unknown option '--verison'. Did you mean '--version'?"),
+            (["--version=2"], "error <root>: The flag '--version' does not take a value, but was given '2'."),
+            (["--format", "json", "lint"], "error <root>: Unknown option '--format'."),
+            (["-"], "error <root>: Unknown subcommand '-'."),
+            ([""], "error <root>: Unknown subcommand ''."),
+            (["lint"], "error lint: Missing expected argument '<path> ...'."),
+            (["explain", "--policy", "p", "n"], "run explain"),
+        ] as [([String], String)])
     func resolves(_ arguments: [String], _ expected: String) {
         #expect(describe(parser.resolve(arguments)) == expected)
     }

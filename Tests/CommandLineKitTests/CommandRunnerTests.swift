@@ -36,7 +36,8 @@ import Testing
         let result = await run(["lint", "--fromat", "json", "a"])
         #expect(result.status == .usageError)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.hasPrefix("Error: Unknown option '--fromat'. Did you mean '--format'?\nUsage: tool lint "))
+        #expect(
+            result.stderr.hasPrefix("Error: Unknown option '--fromat'. Did you mean '--format'?\nUsage: tool lint "))
         #expect(result.stderr.hasSuffix("  See 'tool lint --help' for more information.\n"))
     }
 

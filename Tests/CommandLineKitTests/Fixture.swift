@@ -14,10 +14,12 @@ enum Fixture {
             """,
         arguments: [ArgumentSpec("path", arity: .oneOrMore, help: "A policy file or a folder of policies.")],
         options: [
-            .value("format", short: "f", kind: .choice(["text", "json", "sarif"]), default: "text",
-                   help: "Output format."),
-            .value("max-errors", valueName: "n", kind: .integer(0...Int.max), default: "10",
-                   help: "Stop after this many errors."),
+            .value(
+                "format", short: "f", kind: .choice(["text", "json", "sarif"]), default: "text",
+                help: "Output format."),
+            .value(
+                "max-errors", valueName: "n", kind: .integer(0...Int.max), default: "10",
+                help: "Stop after this many errors."),
             .value("tag", repeatable: true, help: "A tag to add."),
             .value("type", help: "A content type."),
             .value("length", valueName: "n", kind: .anyInteger, help: "A length."),

@@ -44,8 +44,12 @@ import Testing
     @Test func rootHelpListsSubcommandsAndPointsToHelp() {
         let help = renderer.rootHelp()
         #expect(help.hasPrefix("OVERVIEW: A tool for tests.\n\nUSAGE: tool <subcommand>\n\nOPTIONS:\n"))
-        #expect(help.contains("  --version               Show the version.\n  -h, --help              Show help information.\n"))
-        #expect(help.contains("SUBCOMMANDS:\n  lint                    Check policy files for errors and risky patterns.\n"))
+        #expect(
+            help.contains(
+                "  --version               Show the version.\n  -h, --help              Show help information.\n"))
+        #expect(
+            help.contains("SUBCOMMANDS:\n  lint                    Check policy files for errors and risky patterns.\n")
+        )
         #expect(help.contains("EXIT STATUS:\n  0                       Success.\n"))
         #expect(help.hasSuffix("\n\n  See 'tool help <subcommand>' for detailed help.\n"))
     }
@@ -62,7 +66,10 @@ import Testing
 
                 """)
         let root = renderer.usageError(UsageError("Unknown subcommand 'x'."), command: nil)
-        #expect(root == "Error: Unknown subcommand 'x'.\nUsage: tool <subcommand>\n  See 'tool --help' for more information.\n")
+        #expect(
+            root
+                == "Error: Unknown subcommand 'x'.\nUsage: tool <subcommand>\n  See 'tool --help' for more information.\n"
+        )
     }
 
     @Test func errorPrefixIsColouredOnlyWithAnEnabledStyle() {
@@ -77,7 +84,9 @@ import Testing
             options: [.value("a-very-long-option-name", valueName: "value", help: "Described below the label.")],
             run: { _ in .success })
         let help = renderer.help(for: command)
-        #expect(help.contains("  --a-very-long-option-name <value>\n                          Described below the label.\n"))
+        #expect(
+            help.contains("  --a-very-long-option-name <value>\n                          Described below the label.\n")
+        )
     }
 
     @Test func narrowWidthsWrapAndStillKeepTheColumn() {
@@ -125,7 +134,10 @@ import Testing
 
     @Test func proseWrapsParagraphsAndKeepsIndentedBlocks() {
         let text = "one two\nthree four\n\n  $ keep   this\n    exactly\n\n\nlast"
-        #expect(TextLayout.prose(text, width: 9) == ["one two", "three", "four", "", "  $ keep   this", "    exactly", "", "last"])
+        #expect(
+            TextLayout.prose(text, width: 9) == [
+                "one two", "three", "four", "", "  $ keep   this", "    exactly", "", "last",
+            ])
     }
 
     @Test func padUsesDisplayWidth() {

@@ -3,16 +3,17 @@ import Foundation
 import Testing
 
 @Suite struct OutputStyleTests {
-    @Test(arguments: [
-        (true, [:], false, true),
-        (false, [:], false, false),
-        (true, ["NO_COLOR": "1"], false, false),
-        (true, ["NO_COLOR": ""], false, false),
-        (true, ["NO_COLOR": "0"], false, false),
-        (true, ["TERM": "dumb"], false, false),
-        (true, ["TERM": "xterm-256color"], false, true),
-        (true, [:], true, false),
-    ] as [(Bool, [String: String], Bool, Bool)])
+    @Test(
+        arguments: [
+            (true, [:], false, true),
+            (false, [:], false, false),
+            (true, ["NO_COLOR": "1"], false, false),
+            (true, ["NO_COLOR": ""], false, false),
+            (true, ["NO_COLOR": "0"], false, false),
+            (true, ["TERM": "dumb"], false, false),
+            (true, ["TERM": "xterm-256color"], false, true),
+            (true, [:], true, false),
+        ] as [(Bool, [String: String], Bool, Bool)])
     func colourOnlyOnATerminalWithoutOptOut(isTerminal: Bool, environment: [String: String], flag: Bool, colour: Bool) {
         let style = OutputStyle.decide(isTerminal: isTerminal, environment: environment, noColorFlag: flag)
         #expect(style.isEnabled == colour)

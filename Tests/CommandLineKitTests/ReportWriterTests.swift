@@ -72,13 +72,16 @@ import Testing
     let log = SARIFLog(
         toolName: "uploadgate", toolVersion: "0.1.0", informationURI: "https://example.invalid/uploadgate",
         rules: [
-            .init(id: "policy.pattern_invalid", shortDescription: "The pattern does not compile.", defaultLevel: .error),
+            .init(
+                id: "policy.pattern_invalid", shortDescription: "The pattern does not compile.", defaultLevel: .error),
             .init(id: "lint.unanchored", shortDescription: "An accept pattern has no end anchor."),
         ],
         results: [
             .init(
                 ruleID: "lint.unanchored", level: .warning, message: "'\\.pdf' has no end anchor",
-                locations: [.init(path: "Policies/my docs/relatório.json", line: 3, column: 14, logicalName: "accept[0].name")]),
+                locations: [
+                    .init(path: "Policies/my docs/relatório.json", line: 3, column: 14, logicalName: "accept[0].name")
+                ]),
             .init(
                 ruleID: "policy.pattern_invalid", level: .error, message: "missing terminating ]",
                 locations: [.init(path: "/etc/uploadgate/a b.json")]),
@@ -111,14 +114,18 @@ import Testing
         #expect(results[2]["ruleIndex"] == nil)
         let location = try #require((results[0]["locations"] as? [[String: Any]])?.first)
         let physical = try #require(location["physicalLocation"] as? [String: Any])
-        #expect((physical["artifactLocation"] as? [String: Any])?["uri"] as? String == "Policies/my%20docs/relat%C3%B3rio.json")
+        #expect(
+            (physical["artifactLocation"] as? [String: Any])?["uri"] as? String
+                == "Policies/my%20docs/relat%C3%B3rio.json")
         let region = try #require(physical["region"] as? [String: Any])
         #expect(region["startLine"] as? Int == 3)
         #expect(region["startColumn"] as? Int == 14)
         let logical = try #require((location["logicalLocations"] as? [[String: Any]])?.first)
         #expect(logical["fullyQualifiedName"] as? String == "accept[0].name")
-        let second = try #require((results[1]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
-        #expect((second["artifactLocation"] as? [String: Any])?["uri"] as? String == "file:///etc/uploadgate/a%20b.json")
+        let second = try #require(
+            (results[1]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+        #expect(
+            (second["artifactLocation"] as? [String: Any])?["uri"] as? String == "file:///etc/uploadgate/a%20b.json")
         #expect(second["region"] == nil)
     }
 

@@ -79,7 +79,8 @@ struct Sample: Decodable, CustomTestStringConvertible, Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let link = folder.appendingPathComponent("link.pdf")
-        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: Sample.folder.path + "/document.pdf")
+        try FileManager.default.createSymbolicLink(
+            atPath: link.path, withDestinationPath: Sample.folder.path + "/document.pdf")
         let sniffer = try ContentSniffer()
         #expect(try sniffer.mimeType(ofFileAt: folder.path) == "inode/directory")
         #expect(try sniffer.mimeType(ofFileAt: link.path) == "inode/symlink")
@@ -98,7 +99,8 @@ struct Sample: Decodable, CustomTestStringConvertible, Sendable {
             for round in 0..<8 {
                 for sample in samples {
                     group.addTask {
-                        let type = round.isMultiple(of: 2)
+                        let type =
+                            round.isMultiple(of: 2)
                             ? try shared.mimeType(ofFileAt: sample.path)
                             : try shared.mimeType(of: [UInt8](Data(contentsOf: URL(fileURLWithPath: sample.path))))
                         return type == sample.contentType

@@ -31,10 +31,12 @@ struct BinaryRunner {
         if let path = ProcessInfo.processInfo.environment["UPLOADGATE_BINARY"], !path.isEmpty {
             candidates.append(URL(fileURLWithPath: path))
         }
-        let selfPath = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        let selfPath =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? Bundle.main.executablePath
         if let selfPath {
-            candidates.append(URL(fileURLWithPath: selfPath).deletingLastPathComponent().appendingPathComponent("uploadgate"))
+            candidates.append(
+                URL(fileURLWithPath: selfPath).deletingLastPathComponent().appendingPathComponent("uploadgate"))
         }
         candidates.append(packageRoot.appendingPathComponent(".build/debug/uploadgate"))
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
@@ -45,7 +47,8 @@ struct BinaryRunner {
     /// Runs the binary with `arguments`, the base environment plus `environment`, from the package root.
     /// Output goes to temporary files rather than pipes, so no amount of output can block the child.
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("uploadgate-golden-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "uploadgate-golden-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let outURL = folder.appendingPathComponent("stdout")

@@ -32,7 +32,8 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
             GoldenCase(name: "bad-enum-value", arguments: ["lint", "--format", "xml", "Policies"]),
             GoldenCase(name: "bad-enum-value-suggestion", arguments: ["test", "--format", "junt", "Policies"]),
             GoldenCase(name: "bad-integer", arguments: ["lint", "--max-errors", "many", "Policies"]),
-            GoldenCase(name: "negative-length", arguments: ["explain", "--policy", "p.json", "--length", "-1", "a.pdf"]),
+            GoldenCase(
+                name: "negative-length", arguments: ["explain", "--policy", "p.json", "--length", "-1", "a.pdf"]),
             GoldenCase(name: "flag-with-value", arguments: ["check", "--policy", "p.json", "--no-progress=yes", "x"]),
             GoldenCase(name: "missing-argument", arguments: ["lint"]),
             GoldenCase(name: "missing-required-option", arguments: ["check", "Examples/samples"]),
@@ -64,7 +65,8 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     init() { runner = BinaryRunner.locate().map(BinaryRunner.init(binary:)) }
 
     private func requireRunner() throws -> BinaryRunner {
-        try #require(runner, "the uploadgate binary was not found; build it with 'swift build' or set UPLOADGATE_BINARY")
+        try #require(
+            runner, "the uploadgate binary was not found; build it with 'swift build' or set UPLOADGATE_BINARY")
     }
 
     /// Compares a run with its snapshot, or writes the snapshot when `UPLOADGATE_RECORD=1`.
@@ -81,7 +83,8 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
             Issue.record("No snapshot \(url.lastPathComponent); run with UPLOADGATE_RECORD=1 to write it:\n\(actual)")
             return
         }
-        #expect(actual == expected, "differs from \(url.lastPathComponent); re-record with UPLOADGATE_RECORD=1 if intended")
+        #expect(
+            actual == expected, "differs from \(url.lastPathComponent); re-record with UPLOADGATE_RECORD=1 if intended")
     }
 
     /// `uploadgate help X` and `uploadgate X --help` (and `-h`) print the same page.

@@ -77,21 +77,23 @@ public struct JUnitReport: Sendable, Equatable {
         let all = suites.map(\.counts)
         var lines = [#"<?xml version="1.0" encoding="UTF-8"?>"#]
         lines.append(
-            "<testsuites" + attributes([
-                ("name", name), ("tests", "\(all.reduce(0) { $0 + $1.tests })"),
-                ("failures", "\(all.reduce(0) { $0 + $1.failures })"),
-                ("errors", "\(all.reduce(0) { $0 + $1.errors })"),
-                ("skipped", "\(all.reduce(0) { $0 + $1.skipped })"),
-                ("time", Self.seconds(all.reduce(0) { $0 + $1.seconds })),
-            ]) + ">")
+            "<testsuites"
+                + attributes([
+                    ("name", name), ("tests", "\(all.reduce(0) { $0 + $1.tests })"),
+                    ("failures", "\(all.reduce(0) { $0 + $1.failures })"),
+                    ("errors", "\(all.reduce(0) { $0 + $1.errors })"),
+                    ("skipped", "\(all.reduce(0) { $0 + $1.skipped })"),
+                    ("time", Self.seconds(all.reduce(0) { $0 + $1.seconds })),
+                ]) + ">")
         for suite in suites {
             let counts = suite.counts
             lines.append(
-                "  <testsuite" + attributes([
-                    ("name", suite.name), ("tests", "\(counts.tests)"), ("failures", "\(counts.failures)"),
-                    ("errors", "\(counts.errors)"), ("skipped", "\(counts.skipped)"),
-                    ("time", Self.seconds(counts.seconds)),
-                ]) + ">")
+                "  <testsuite"
+                    + attributes([
+                        ("name", suite.name), ("tests", "\(counts.tests)"), ("failures", "\(counts.failures)"),
+                        ("errors", "\(counts.errors)"), ("skipped", "\(counts.skipped)"),
+                        ("time", Self.seconds(counts.seconds)),
+                    ]) + ">")
             for testCase in suite.cases { lines += element(for: testCase) }
             lines.append("  </testsuite>")
         }
@@ -100,10 +102,12 @@ public struct JUnitReport: Sendable, Equatable {
     }
 
     private func element(for testCase: TestCase) -> [String] {
-        let open = "    <testcase" + attributes([
-            ("name", testCase.name), ("classname", testCase.className),
-            ("time", Self.seconds(testCase.seconds ?? 0)),
-        ])
+        let open =
+            "    <testcase"
+            + attributes([
+                ("name", testCase.name), ("classname", testCase.className),
+                ("time", Self.seconds(testCase.seconds ?? 0)),
+            ])
         switch testCase.outcome {
         case .passed:
             return [open + "/>"]

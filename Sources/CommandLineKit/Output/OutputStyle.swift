@@ -30,7 +30,12 @@ public struct OutputStyle: Sendable, Equatable {
 
     /// Colours the style knows; kept to the eight basic ones, which every terminal theme adapts.
     public enum Color: Int, Sendable {
-        case red = 31, green = 32, yellow = 33, blue = 34, magenta = 35, cyan = 36
+        case red = 31
+        case green = 32
+        case yellow = 33
+        case blue = 34
+        case magenta = 35
+        case cyan = 36
     }
 
     /// `text` in `color`.

@@ -87,7 +87,8 @@ public struct SARIFLog: Sendable, Equatable {
     }
 
     /// The schema every log names.
-    public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+    public static let schemaURI =
+        "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
     /// The log as JSON text, keys sorted, ending in a newline.
     ///

@@ -1,9 +1,10 @@
+internal import Synchronization
+
 #if canImport(Glibc)
     internal import Glibc
 #elseif canImport(Darwin)
     internal import Darwin
 #endif
-internal import Synchronization
 
 /// Somewhere text goes: standard output, standard error, or a buffer in tests.
 public protocol TextOutput: Sendable {
