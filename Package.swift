@@ -20,20 +20,44 @@ let package = Package(
         .systemLibrary(
             name: "CPCRE2", pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"])]),
+        .systemLibrary(
+            name: "CMagic", pkgConfig: "libmagic",
+            providers: [.apt(["libmagic-dev"])]),
 
         // The policy engine: pure, no network, no globals.
         .target(
             name: "UploadPolicy", dependencies: ["CPCRE2"],
             swiftSettings: strictSettings),
 
+        // Content sniffing: a thin Swift owner of a libmagic handle. Only this module imports CMagic.
+        .target(
+            name: "ContentSniffing", dependencies: ["CMagic"],
+            swiftSettings: strictSettings),
+
+        // The reusable command-line kit: table-driven argument scanner, help and error rendering, terminal
+        // styling, progress bar, JSON / JUnit / SARIF writers. Pure Foundation; no product logic.
+        .target(
+            name: "CommandLineKit", dependencies: [],
+            swiftSettings: strictSettings),
+
         // The command-line tool.
         .executableTarget(
-            name: "uploadgate", dependencies: ["UploadPolicy"],
+            name: "uploadgate", dependencies: ["UploadPolicy", "CommandLineKit", "ContentSniffing"],
             swiftSettings: strictSettings),
 
         .testTarget(
             name: "UploadPolicyTests", dependencies: ["UploadPolicy"],
             exclude: ["Cases"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CommandLineKitTests", dependencies: ["CommandLineKit"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "ContentSniffingTests", dependencies: ["ContentSniffing"],
+            swiftSettings: strictSettings),
+        // Golden tests: drive the built `uploadgate` binary (the dependency makes `swift test` build it).
+        .testTarget(
+            name: "uploadgateTests", dependencies: ["uploadgate"],
+            exclude: ["Snapshots"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,10 @@
-// The uploadgate command-line tool. Subcommands arrive with their issues: serve (endpoint), lint, test,
-// check and explain (CLI).
-import UploadPolicy
+// The uploadgate command-line tool: serve | lint | test | check | explain. The command table is in
+// UploadGateTool.swift, one file per command under Commands/; parsing, help and errors come from CommandLineKit.
+internal import CommandLineKit
 
-print("uploadgate: the endpoint is not built yet; see README.md")
+#if canImport(Glibc)
+    internal import Glibc
+#endif
+
+let status = await CommandRunner(tool: UploadGateTool.spec).run(Array(CommandLine.arguments.dropFirst()))
+exit(status.rawValue)

@@ -1,0 +1,60 @@
+internal import CommandLineKit
+
+/// `uploadgate explain --policy P NAME [--type T] [--length N]`: one decision, step by step.
+enum ExplainCommand {
+    static let spec = CommandSpec(
+        name: "explain",
+        abstract: "Show the decision for one file name and every step taken to reach it.",
+        discussion: """
+            Explain evaluates a name as the endpoint would, with the content type and length the signing \
+            service would send, and prints each step: the built-in name checks, the reject rules, the limits, \
+            and the accept entry the name picked. Pass --type '' to test a browser that sent no type. A name \
+            that starts with '-' goes after '--'.
+
+            Example:
+
+              $ uploadgate explain --policy Policies/documents.json \\
+                  --type image/jpeg scan.pdf
+              $ uploadgate explain --policy Policies/documents.json --length 0 -- -draft.pdf
+            """,
+        arguments: [
+            ArgumentSpec("name", help: "The file name to evaluate, as the user's browser reports it.")
+        ],
+        options: [
+            CommonOptions.policy,
+            .value("type", valueName: "type", help: "The content type the browser reported (default: none sent)."),
+            .value("length", valueName: "n", kind: .integer(0...Int.max), help: "The file size in bytes."),
+            CommonOptions.format([.text, .json]),
+            CommonOptions.noColor,
+        ],
+        exitStatuses: [
+            ExitStatusHelp(.success, "The file would be accepted."),
+            ExitStatusHelp(.findings, "The file would be rejected."),
+            ExitStatusHelp(.usageError, "Usage error, or a policy that cannot be read."),
+        ],
+        run: run)
+
+    /// The scanned options, typed.
+    struct Options {
+        var name: String
+        var policy: String
+        var contentType: String?
+        var length: Int?
+        var format: OutputFormat
+        var noColor: Bool
+
+        init(_ arguments: ParsedArguments) {
+            name = arguments.string("name") ?? ""
+            policy = arguments.string("policy") ?? ""
+            contentType = arguments.string("type")
+            length = arguments.integer("length")
+            format = CommonOptions.format(in: arguments)
+            noColor = arguments.flag("no-color")
+        }
+    }
+
+    @Sendable static func run(_ invocation: Invocation) async throws -> ExitCode {
+        _ = Options(invocation.arguments)
+        return try notAvailableYet(invocation)
+    }
+}
