@@ -30,8 +30,8 @@ extension Policy {
     ) -> Decision {
         let name = NameNormalization.nfc(candidate.name)
         // Compare bytes: String's == treats NFD and NFC as equal.
-        let changed = !name.utf8.elementsEqual(candidate.name.utf8)
-        recorder.record("normalize", .passed, changed ? "converted to NFC" : "already NFC")
+        recorder.record(
+            "normalize", .passed, name.utf8.elementsEqual(candidate.name.utf8) ? "already NFC" : "converted to NFC")
 
         if let rejection = checkName(name, recorder: &recorder) { return rejection }
 

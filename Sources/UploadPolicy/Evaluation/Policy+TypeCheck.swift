@@ -28,6 +28,10 @@ extension Policy {
             return checkGenericType(media?.essence ?? "", entry: entry, name: name, recorder: &recorder)
         }
 
+        if entry.typeRules.contains(.kind(of: media.essence)) {  // the common case: exactly a listed type
+            recorder.record("type", .passed, media.essence)
+            return accepted
+        }
         let type = mimeDatabase.canonical(media.essence)
         if entry.typeRules.admit(type, database: mimeDatabase) {
             recorder.record("type", .passed, type == media.essence ? type : "\(media.essence) is \(type)")

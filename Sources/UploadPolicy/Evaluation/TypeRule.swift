@@ -18,12 +18,12 @@ enum TypeRule: Hashable, Sendable {
         }
     }
 
-    /// Whether a (canonical) type fits this rule.
+    /// Whether a canonical type fits this rule.
     func admits(_ type: String, database: MIMEDatabase) -> Bool {
         switch self {
         case .any: true
         case .topLevel(let top): type.hasPrefix(top) && type.utf8.dropFirst(top.utf8.count).first == UInt8(ascii: "/")
-        case .kind(let expected): database.isKind(type, of: expected)
+        case .kind(let expected): type == expected || database.isKind(canonical: type, of: expected)
         }
     }
 }

@@ -4,77 +4,110 @@ internal import Glibc
 ///
 /// Lookup follows the shared-mime-info specification: literal names first, then `*.suffix` globs, then other
 /// wildcard globs; among matches the highest weight wins, then the longest glob. Globs match case-insensitively
-/// unless flagged `cs`.
+/// unless flagged `cs`. The common lookups (literal names and suffixes) work on lowercased bytes and probe a
+/// dictionary once per dot in the name.
 struct GlobTable: Sendable {
     struct Entry: Sendable {
+        /// The type, already canonical.
         let type: String
         let weight: Int
         let length: Int
         let caseSensitive: Bool
         let pattern: String
+        /// For literal and suffix globs, the bytes the name must end with (the glob without its `*`).
+        let tail: [UInt8]
     }
 
     /// Whole-name globs (`makefile`), by lowercased name.
     private var literals: [String: [Entry]] = [:]
     /// `*.ext` globs, by the lowercased suffix starting at its dot (`.tar.gz`).
     private var dotSuffixes: [String: [Entry]] = [:]
-    /// `*x` globs whose suffix does not start with a dot (`*~`, `*,v`).
-    private var otherSuffixes: [(suffix: String, entry: Entry)] = []
+    /// `*x` globs whose suffix does not start with a dot (`*~`, `*,v`), with the lowercased suffix.
+    private var otherSuffixes: [(suffix: [UInt8], entry: Entry)] = []
     /// Globs with wildcards elsewhere (`*.[1-9]`), matched with fnmatch(3).
     private var wildcards: [Entry] = []
+    private var longestLiteral = 0
+    private var longestDotSuffix = 0
 
-    init(globs2Lines lines: [Substring]) {
+    /// - Parameters:
+    ///   - lines: The lines of `globs2`.
+    ///   - canonical: Resolves aliases, so lookups return canonical types.
+    init(globs2Lines lines: [Substring], canonical: (String) -> String) {
         for line in lines {
             let fields = line.split(separator: ":", omittingEmptySubsequences: false)
             guard fields.count >= 3, let weight = Int(fields[0]) else { continue }
             let pattern = String(fields[2])
             let caseSensitive = fields.count > 3 && fields[3].split(separator: ",").contains("cs")
-            let entry = Entry(
-                type: fields[1].lowercased(), weight: weight, length: pattern.count, caseSensitive: caseSensitive,
-                pattern: pattern)
-            let rest = pattern.dropFirst()
             let isWildcard: (Character) -> Bool = { "*?[".contains($0) }
-            if !pattern.contains(where: isWildcard) {
+            let rest = pattern.dropFirst()
+            let literal = !pattern.contains(where: isWildcard)
+            let suffix = pattern.hasPrefix("*") && !rest.contains(where: isWildcard)
+            let entry = Entry(
+                type: canonical(fields[1].lowercased()), weight: weight, length: pattern.count,
+                caseSensitive: caseSensitive, pattern: pattern,
+                tail: literal ? Array(pattern.utf8) : suffix ? Array(rest.utf8) : [])
+            if literal {
                 literals[pattern.lowercased(), default: []].append(entry)
-            } else if pattern.hasPrefix("*"), !rest.contains(where: isWildcard) {
-                if rest.hasPrefix(".") {
-                    dotSuffixes[rest.lowercased(), default: []].append(entry)
-                } else {
-                    otherSuffixes.append((rest.lowercased(), entry))
-                }
+                longestLiteral = max(longestLiteral, pattern.lowercased().utf8.count)
+            } else if suffix, rest.hasPrefix(".") {
+                dotSuffixes[rest.lowercased(), default: []].append(entry)
+                longestDotSuffix = max(longestDotSuffix, rest.lowercased().utf8.count)
+            } else if suffix {
+                otherSuffixes.append((Array(rest.lowercased().utf8), entry))
             } else {
                 wildcards.append(entry)
             }
         }
     }
 
-    /// The type of the best glob matching `name`, or nil.
+    /// The canonical type of the best glob matching `name`, or nil.
     func type(forFileName name: String) -> String? {
-        let lowered = name.lowercased()
-        if let entries = literals[lowered], let best = Self.best(entries, name: name, pattern: { $0.pattern }) {
+        var original = name
+        return original.withUTF8 { bytes in
+            if ASCII.isASCII(bytes) {
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
+                    for index in bytes.indices { buffer[index] = ASCII.lowercased(bytes[index]) }
+                    return type(original: bytes, lowered: UnsafeBufferPointer(buffer), name: name)
+                }
+            }
+            var lowered = name.lowercased()
+            return lowered.withUTF8 { type(original: bytes, lowered: $0, name: name) }
+        }
+    }
+
+    private func type(original: UnsafeBufferPointer<UInt8>, lowered: UnsafeBufferPointer<UInt8>, name: String)
+        -> String?
+    {
+        func key(from start: Int) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: lowered[start...]), as: UTF8.self)
+        }
+        if lowered.count <= longestLiteral, let entries = literals[key(from: 0)],
+            let best = Self.best(entries, original: original)
+        {
             return best.type
         }
 
         var candidates: [Entry] = []
-        var index = lowered.startIndex
-        while let dot = lowered[index...].firstIndex(of: ".") {
-            if let entries = dotSuffixes[String(lowered[dot...])] { candidates += entries }
-            index = lowered.index(after: dot)
+        var position = max(0, lowered.count - longestDotSuffix)
+        while let dot = lowered[position...].firstIndex(of: UInt8(ascii: ".")) {
+            if let entries = dotSuffixes[key(from: dot)] { candidates += entries }
+            position = dot + 1
         }
-        for (suffix, entry) in otherSuffixes where lowered.hasSuffix(suffix) { candidates.append(entry) }
-        if let best = Self.best(candidates, name: name, pattern: { String($0.pattern.dropFirst()) }) {
-            return best.type
+        for (suffix, entry) in otherSuffixes where lowered.count >= suffix.count {
+            if lowered[(lowered.count - suffix.count)...].elementsEqual(suffix) { candidates.append(entry) }
         }
+        if let best = Self.best(candidates, original: original) { return best.type }
 
         // FNM_CASEFOLD is a GNU extension Swift does not see; fold both sides instead.
+        let folded = String(decoding: lowered, as: UTF8.self)
         let matching = wildcards.filter { entry in
             entry.caseSensitive
-                ? fnmatch(entry.pattern, name, 0) == 0 : fnmatch(entry.pattern.lowercased(), lowered, 0) == 0
+                ? fnmatch(entry.pattern, name, 0) == 0 : fnmatch(entry.pattern.lowercased(), folded, 0) == 0
         }
-        return Self.best(matching, name: name, pattern: { $0.pattern })?.type
+        return Self.best(matching, original: original)?.type
     }
 
-    /// Every glob pattern registered for `type`.
+    /// Every glob pattern registered for `type` (canonical).
     func patterns(for type: String) -> [String] {
         var all: [Entry] = Array(literals.values.joined())
         all += dotSuffixes.values.joined()
@@ -83,11 +116,19 @@ struct GlobTable: Sendable {
         return all.filter { $0.type == type }.map { $0.pattern }.sorted()
     }
 
-    /// The winner among matching entries: case-sensitive globs must match exactly; then highest weight, then
-    /// longest glob.
-    private static func best(_ entries: [Entry], name: String, pattern: (Entry) -> String) -> Entry? {
-        entries
-            .filter { !$0.caseSensitive || name.hasSuffix(pattern($0)) || name == $0.pattern }
-            .max { ($0.weight, $0.length) < ($1.weight, $1.length) }
+    /// The winner among matching entries: case-sensitive globs must match the name's own bytes; then the
+    /// highest weight, then the longest glob.
+    private static func best(_ entries: [Entry], original: UnsafeBufferPointer<UInt8>) -> Entry? {
+        var winner: Entry?
+        for entry in entries {
+            if entry.caseSensitive, !entry.tail.isEmpty {
+                guard original.count >= entry.tail.count,
+                    original[(original.count - entry.tail.count)...].elementsEqual(entry.tail)
+                else { continue }
+            }
+            if let current = winner, (current.weight, current.length) >= (entry.weight, entry.length) { continue }
+            winner = entry
+        }
+        return winner
     }
 }

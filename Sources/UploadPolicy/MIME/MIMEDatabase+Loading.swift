@@ -37,7 +37,8 @@ extension MIMEDatabase {
         }
 
         let knownTypes = Set(try lines("types").map { $0.lowercased() })
-        let globs = GlobTable(globs2Lines: try lines("globs2"))
+        let resolved = aliases
+        let globs = GlobTable(globs2Lines: try lines("globs2"), canonical: { resolved[$0] ?? $0 })
 
         return MIMEDatabase(
             directory: directory, aliases: aliases, ancestors: closure(of: parents), knownTypes: knownTypes,

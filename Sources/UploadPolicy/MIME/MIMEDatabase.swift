@@ -32,8 +32,11 @@ public struct MIMEDatabase: Sendable {
     /// Whether `type` is `ancestor` or a kind of it: `text/csv` is a `text/plain`, a `.docx` type is an
     /// `application/zip`, and everything is an `application/octet-stream`. Both arguments are canonicalised.
     public func isKind(_ type: String, of ancestor: String) -> Bool {
-        let type = canonical(type)
-        let ancestor = canonical(ancestor)
+        isKind(canonical: canonical(type), of: canonical(ancestor))
+    }
+
+    /// ``isKind(_:of:)`` for types already in canonical form.
+    func isKind(canonical type: String, of ancestor: String) -> Bool {
         if type == ancestor || ancestor == Self.genericType { return true }
         if ancestor == "text/plain", type.hasPrefix("text/") { return true }
         return ancestors[type]?.contains(ancestor) ?? false
@@ -43,7 +46,7 @@ public struct MIMEDatabase: Sendable {
     /// glob says otherwise; the highest weight wins, then the longest glob, so `x.tar.gz` is a compressed tar).
     /// - Returns: The canonical type, or nil when no glob matches.
     public func type(forFileName name: String) -> String? {
-        globs.type(forFileName: name).map(canonical)
+        globs.type(forFileName: name)
     }
 
     /// The file-name globs of a type, e.g. `["*.pdf"]`, for messages and lint hints.

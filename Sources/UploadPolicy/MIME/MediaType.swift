@@ -4,9 +4,9 @@
 /// wins; invalid parameters are skipped. Matching uses only the ``essence`` (`type/subtype`).
 public struct MediaType: Hashable, Sendable, CustomStringConvertible {
     /// The top-level type, lowercased: `image` in `image/png`.
-    public let type: String
+    public var type: String { String(essence[..<essence.firstIndex(of: "/")!]) }
     /// The subtype, lowercased: `png` in `image/png`.
-    public let subtype: String
+    public var subtype: String { String(essence[essence.index(after: essence.firstIndex(of: "/")!)...]) }
     /// Parameters in order of first appearance, names lowercased.
     public let parameters: [(name: String, value: String)]
 
@@ -16,38 +16,40 @@ public struct MediaType: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `text`; returns nil where the standard says "failure".
     public init?(parsing text: String) {
-        let bytes = Array(text.utf8)
+        var text = text
+        guard let parts = text.withUTF8({ Self.parse($0) }) else { return nil }
+        (essence, parameters) = parts
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, [(name: String, value: String)])? {
         var position = 0
         var end = bytes.count
-        while position < end, Self.isHTTPWhitespace(bytes[position]) { position += 1 }
-        while end > position, Self.isHTTPWhitespace(bytes[end - 1]) { end -= 1 }
+        while position < end, isHTTPWhitespace(bytes[position]) { position += 1 }
+        while end > position, isHTTPWhitespace(bytes[end - 1]) { end -= 1 }
 
         let typeStart = position
         while position < end, bytes[position] != UInt8(ascii: "/") { position += 1 }
-        guard position < end, position > typeStart, Self.allTokens(bytes[typeStart..<position]) else { return nil }
-        let type = Self.lowercased(bytes[typeStart..<position])
+        guard position < end, position > typeStart, allTokens(bytes[typeStart..<position]) else { return nil }
         position += 1  // "/"
 
         let subtypeStart = position
         while position < end, bytes[position] != UInt8(ascii: ";") { position += 1 }
         var subtypeEnd = position
-        while subtypeEnd > subtypeStart, Self.isHTTPWhitespace(bytes[subtypeEnd - 1]) { subtypeEnd -= 1 }
-        guard subtypeEnd > subtypeStart, Self.allTokens(bytes[subtypeStart..<subtypeEnd]) else { return nil }
+        while subtypeEnd > subtypeStart, isHTTPWhitespace(bytes[subtypeEnd - 1]) { subtypeEnd -= 1 }
+        guard subtypeEnd > subtypeStart, allTokens(bytes[subtypeStart..<subtypeEnd]) else { return nil }
 
-        self.type = type
-        self.subtype = Self.lowercased(bytes[subtypeStart..<subtypeEnd])
-        self.essence = type + "/" + self.subtype
-        self.parameters = Self.parseParameters(bytes, from: position, to: end)
+        let essence = lowercased(bytes[typeStart..<subtypeEnd])
+        let parameters = position < end ? parseParameters(bytes, from: position, to: end) : []
+        return (essence, parameters)
     }
 
     public static func == (lhs: MediaType, rhs: MediaType) -> Bool {
-        lhs.type == rhs.type && lhs.subtype == rhs.subtype
+        lhs.essence == rhs.essence
             && lhs.parameters.elementsEqual(rhs.parameters) { $0.name == $1.name && $0.value == $1.value }
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(type)
-        hasher.combine(subtype)
+        hasher.combine(essence)
         for parameter in parameters {
             hasher.combine(parameter.name)
             hasher.combine(parameter.value)
@@ -56,7 +58,9 @@ public struct MediaType: Hashable, Sendable, CustomStringConvertible {
 
     // MARK: Parameters
 
-    private static func parseParameters(_ bytes: [UInt8], from start: Int, to end: Int) -> [(String, String)] {
+    private static func parseParameters(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int)
+        -> [(String, String)]
+    {
         var parameters: [(String, String)] = []
         var seen = Set<String>()
         var position = start
@@ -96,7 +100,9 @@ public struct MediaType: Hashable, Sendable, CustomStringConvertible {
 
     /// Collects an HTTP quoted string starting at the opening quote; returns its unescaped value and the
     /// position after the closing quote (or the end).
-    private static func quotedString(_ bytes: [UInt8], from start: Int, to end: Int) -> ([UInt8], Int) {
+    private static func quotedString(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int)
+        -> ([UInt8], Int)
+    {
         var value: [UInt8] = []
         var position = start + 1
         while position < end {
@@ -143,7 +149,11 @@ public struct MediaType: Hashable, Sendable, CustomStringConvertible {
         byte == 0x09 || (byte >= 0x20 && byte != 0x7F)
     }
 
-    private static func lowercased<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        String(decoding: bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+    /// ASCII-lowercases token bytes; copies without mapping when there is nothing to lower.
+    private static func lowercased(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        guard bytes.contains(where: { $0 &- 0x41 < 26 }) else {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self)
+        }
+        return String(decoding: bytes.map(ASCII.lowercased), as: UTF8.self)
     }
 }

@@ -12,6 +12,9 @@ public enum BuiltInCheck: String, CaseIterable, Hashable, Sendable {
     case reservedDeviceNames
     case hiddenExecutables
 
+    /// Every check in evaluation order, stored once (the synthesised `allCases` builds a new array per call).
+    static let ordered: [BuiltInCheck] = allCases
+
     /// The decision code a failure of this check produces.
     public var code: DecisionCode {
         switch self {

@@ -1,22 +1,58 @@
 /// Runs the enabled built-in checks on a name (already in NFC) and reports the first that fails, in
 /// ``BuiltInCheck`` order.
+///
+/// Works on the name's UTF-8 bytes: ASCII names, the common case, never leave the byte loop; names with other
+/// characters get a scalar-by-scalar scan, which knows when a joiner belongs to an emoji or a script.
 struct NameInspector: Hashable, Sendable {
-    /// The checks this policy runs.
-    let enabled: Set<BuiltInCheck>
+    /// The checks this policy runs, as a bit set indexed by ``BuiltInCheck`` order.
+    private let enabled: UInt16
+
+    init(enabled: Set<BuiltInCheck>) {
+        var mask: UInt16 = 0
+        for (bit, check) in BuiltInCheck.ordered.enumerated() where enabled.contains(check) { mask |= 1 << bit }
+        self.enabled = mask
+    }
 
     /// The first failing check, or nil when the name passes them all.
     func firstFinding(in name: String) -> NameFinding? {
-        if name.isEmpty {
-            return enabled.contains(.emptyName) ? NameFinding(check: .emptyName, detail: nil) : nil
+        if let finding = name.utf8.withContiguousStorageIfAvailable({ firstFinding(in: name, bytes: $0) }) {
+            return finding
         }
-        let characters = scanCharacters(name)
-        for check in BuiltInCheck.allCases where enabled.contains(check) {
-            if let finding = evaluate(check, name: name, characters: characters) { return finding }
+        var copy = name
+        return copy.withUTF8 { firstFinding(in: name, bytes: $0) }
+    }
+
+    private func firstFinding(in name: String, bytes: UnsafeBufferPointer<UInt8>) -> NameFinding? {
+        guard !bytes.isEmpty else {
+            return isOn(.emptyName) ? NameFinding(check: .emptyName, detail: nil) : nil
+        }
+        var characters = CharacterScan()
+        if ASCII.isASCII(bytes) {
+            for byte in bytes where byte < 0x30 || byte == 0x5C || byte == 0x7F {
+                if byte < 0x20 || byte == 0x7F {
+                    if characters.control == nil { characters.control = Unicode.Scalar(byte) }
+                } else if byte == 0x2F || byte == 0x5C {
+                    if characters.separator == nil { characters.separator = Unicode.Scalar(byte) }
+                }
+            }
+        } else {
+            characters = scanCharacters(name)
+        }
+
+        for (bit, check) in BuiltInCheck.ordered.enumerated() where enabled & (1 << bit) != 0 {
+            if let finding = evaluate(check, name: name, bytes: bytes, characters: characters) { return finding }
         }
         return nil
     }
 
-    private func evaluate(_ check: BuiltInCheck, name: String, characters: CharacterScan) -> NameFinding? {
+    private func isOn(_ check: BuiltInCheck) -> Bool {
+        guard let bit = BuiltInCheck.ordered.firstIndex(of: check) else { return false }
+        return enabled & (1 << bit) != 0
+    }
+
+    private func evaluate(
+        _ check: BuiltInCheck, name: String, bytes: UnsafeBufferPointer<UInt8>, characters: CharacterScan
+    ) -> NameFinding? {
         func finding(_ detail: String?) -> NameFinding { NameFinding(check: check, detail: detail) }
         switch check {
         case .emptyName:
@@ -30,17 +66,16 @@ struct NameInspector: Hashable, Sendable {
         case .pathSeparators:
             return characters.separator.map { finding(String($0)) }
         case .dotSegments:
-            return name == "." || name == ".." ? finding(name) : nil
+            let dots = bytes.allSatisfy { $0 == UInt8(ascii: ".") }
+            return dots && bytes.count <= 2 ? finding(name) : nil
         case .surroundingSpaces:
-            let scalars = name.unicodeScalars
-            let edges = [scalars.first!, scalars.last!]
-            return edges.first { $0.properties.isWhitespace }.map { finding(Self.codePoint($0)) }
+            return Self.surroundingSpace(in: name, bytes: bytes).map { finding(Self.codePoint($0)) }
         case .trailingDots:
-            return name.hasSuffix(".") ? finding(nil) : nil
+            return bytes.last == UInt8(ascii: ".") ? finding(nil) : nil
         case .reservedDeviceNames:
-            return Self.reservedDeviceName(in: name).map(finding)
+            return Self.reservedDeviceName(in: bytes).map(finding)
         case .hiddenExecutables:
-            return Self.hiddenExecutableExtension(in: name).map(finding)
+            return Self.hiddenExecutableExtension(in: bytes).map(finding)
         }
     }
 
@@ -122,22 +157,43 @@ struct NameInspector: Hashable, Sendable {
 
     // MARK: Whole-name checks
 
+    /// White space at either end of the name, if any.
+    private static func surroundingSpace(in name: String, bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        let first = bytes[0], last = bytes[bytes.count - 1]
+        if isASCIISpace(first) { return Unicode.Scalar(first) }
+        if first >= 0x80, let scalar = name.unicodeScalars.first, scalar.properties.isWhitespace { return scalar }
+        if isASCIISpace(last) { return Unicode.Scalar(last) }
+        if last >= 0x80, let scalar = name.unicodeScalars.last, scalar.properties.isWhitespace { return scalar }
+        return nil
+    }
+
     /// The device name when the part before the first dot, trailing spaces removed, is reserved on Windows.
-    static func reservedDeviceName(in name: String) -> String? {
-        var stem = name.prefix { $0 != "." }
-        while stem.last == " " { stem = stem.dropLast() }
-        guard stem.count >= 3, stem.count <= 7 else { return nil }
-        let upper = stem.uppercased()
-        return DeviceNames.reserved.contains(upper) ? String(stem) : nil
+    static func reservedDeviceName(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var end = bytes.firstIndex(of: UInt8(ascii: ".")) ?? bytes.count
+        while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+        // Every reserved name starts with C, P, A, N or L and is 3 to 7 bytes long (COM¹ is 5).
+        guard (3...7).contains(end), "cpanlCPANL".utf8.contains(bytes[0]) else { return nil }
+        let stem = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self)
+        return DeviceNames.reserved.contains(stem.uppercased()) ? stem : nil
     }
 
     /// An executable or script extension found between the first and the last dot-separated part.
-    static func hiddenExecutableExtension(in name: String) -> String? {
-        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count > 2 else { return nil }
-        for part in parts.dropFirst().dropLast() {
-            let trimmed = part.lowercased().trimmingSpaces()
-            if DeviceNames.executableExtensions.contains(trimmed) { return trimmed }
+    static func hiddenExecutableExtension(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard var start = bytes.firstIndex(of: UInt8(ascii: ".")) else { return nil }
+        start += 1
+        while let dot = bytes[start...].firstIndex(of: UInt8(ascii: ".")) {
+            var lower = start, upper = dot
+            while lower < upper, bytes[lower] == 0x20 { lower += 1 }
+            while upper > lower, bytes[upper - 1] == 0x20 { upper -= 1 }
+            if (1...8).contains(upper - lower), bytes[lower..<upper].allSatisfy({ $0 < 0x80 }) {
+                var part = ""
+                for byte in bytes[lower..<upper] {
+                    part.unicodeScalars.append(Unicode.Scalar((0x41...0x5A).contains(byte) ? byte + 0x20 : byte))
+                }
+                if DeviceNames.executableExtensions.contains(part) { return part }
+            }
+            start = dot + 1
         }
         return nil
     }
@@ -145,15 +201,5 @@ struct NameInspector: Hashable, Sendable {
     static func codePoint(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-    }
-}
-
-extension String {
-    /// The string without leading and trailing U+0020 spaces.
-    fileprivate func trimmingSpaces() -> String {
-        var slice = self[...]
-        while slice.first == " " { slice = slice.dropFirst() }
-        while slice.last == " " { slice = slice.dropLast() }
-        return String(slice)
     }
 }

@@ -6,7 +6,7 @@ enum NameNormalization {
     /// Uses the standard library's own NFC normaliser (`_nfcCodeUnits`, the one behind `String` comparison),
     /// which is several times faster than Foundation's `precomposedStringWithCanonicalMapping` here.
     static func nfc(_ name: String) -> String {
-        if name.utf8.allSatisfy({ $0 < 0x80 }) { return name }
+        if name.utf8.withContiguousStorageIfAvailable(ASCII.isASCII) ?? false { return name }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(name.utf8.count)
         for byte in name._nfcCodeUnits { bytes.append(byte) }
