@@ -31,9 +31,18 @@ let package = Package(
             name: "uploadgate", dependencies: ["UploadPolicy"],
             swiftSettings: strictSettings),
 
+        // Client of the Rest PKI Core signature-sessions API (URLSession). Depends on nothing of ours yet.
+        .target(
+            name: "RestPkiCore",
+            swiftSettings: strictSettings),
+
         .testTarget(
             name: "UploadPolicyTests", dependencies: ["UploadPolicy"],
             resources: [.copy("Cases")], swiftSettings: strictSettings),
+
+        .testTarget(
+            name: "RestPkiCoreTests", dependencies: ["RestPkiCore"],
+            swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )
