@@ -23,7 +23,9 @@ extension RestPkiCoreClient {
 
         var request = URLRequest(url: url)
         request.httpMethod = method
-        request.timeoutInterval = timeout.seconds
+        // The exact limit is enforced below (total time, not idle time). URLSession's own timer only backs it up:
+        // swift-corelibs-foundation truncates the interval to whole seconds, so 0.3 s would time out at once.
+        request.timeoutInterval = timeout.seconds.rounded(.up) + 1
         request.cachePolicy = .reloadIgnoringLocalCacheData
         request.setValue(secret.value, forHTTPHeaderField: "X-Api-Key")
         request.setValue("application/json", forHTTPHeaderField: "Accept")
