@@ -200,3 +200,13 @@ struct SessionPollStateMachineTests {
         #expect(machine.summary == "after 1 long poll (last progress 40 %)")
     }
 }
+
+extension SessionPollStateMachineTests {
+    @Test("The minimum interval counts from the real start of the poll when it is reported")
+    func realStart() {
+        var machine = SessionPollStateMachine(deadline: nil)
+        _ = machine.start(now: at(0))
+        machine.pollStarted(at: at(0.5))  // the pause overslept
+        #expect(show(machine.received(SessionCompletionStatus(completed: false, progress: 1), now: at(0.6))) == "poll 900ms")
+    }
+}

@@ -41,6 +41,7 @@ extension RestPkiCoreClient {
                 throw error
             case .poll(let delay):
                 try await pause(delay, operation: operation)
+                machine.pollStarted(at: .now)
                 do throws(RestPkiError) {
                     let status = try await completionStatus(id: id, deadline: deadline)
                     action = machine.received(status, now: .now)

@@ -112,6 +112,12 @@ public struct SessionPollStateMachine: Sendable {
         schedule(.polling, after: .zero, now: now)
     }
 
+    /// Notes when the long poll was actually sent (after the pause, which may oversleep), so that the minimum
+    /// interval counts from the real start. Optional: without it the planned start is used.
+    public mutating func pollStarted(at instant: ContinuousClock.Instant) {
+        if step == .polling { pollStartedAt = instant }
+    }
+
     /// Feeds the answer of a long poll.
     public mutating func received(_ status: SessionCompletionStatus, now: ContinuousClock.Instant) -> Action {
         progress.polls += 1

@@ -59,3 +59,13 @@ final class Counter: Sendable {
 
 /// Seconds elapsed since `start`.
 func elapsed(since start: ContinuousClock.Instant) -> Double { (ContinuousClock.now - start).seconds }
+
+/// Polls `condition` every 10 ms until it holds or `timeout` passes; returns whether it held.
+func eventually(within timeout: Duration = .seconds(5), _ condition: () -> Bool) async -> Bool {
+    let end = ContinuousClock.now + timeout
+    while ContinuousClock.now < end {
+        if condition() { return true }
+        try? await Task.sleep(for: .milliseconds(10))
+    }
+    return condition()
+}
