@@ -100,14 +100,19 @@ struct WaitForCompletionTests {
         let server = try LoopbackHTTPServer { request in
             Self.isPoll(request) ? .json(Samples.badOperation, status: 422) : .json(Samples.session(status: "Pending"))
         }
+        let client = Fixture.client(server)
+        try await Self.warmUp(client)
         let start = ContinuousClock.now
-        let error = try #require(await failure {
-            try await Fixture.client(server).waitForCompletion(id: id, timeout: .milliseconds(500))
-        })
+        let error = try #require(await failure { try await client.waitForCompletion(id: id, timeout: .milliseconds(800)) })
         #expect(error.kind == .deadlineExceeded)
-        #expect(error.description.contains("status Pending"))
-        #expect(elapsed(since: start) < 2)
-        #expect(server.requests.count >= 2)
+        #expect(error.description.contains("status Pending"), "\(error)")
+        #expect(elapsed(since: start) < 3)
+        #expect(server.requests.count >= 3)
+    }
+
+    /// Makes one call first, so that timing-sensitive tests do not measure a cold URLSession on a busy machine.
+    static func warmUp(_ client: RestPkiCoreClient) async throws {
+        _ = try? await client.signatureSession(id: UUID())
     }
 
     @Test("A server that answers completed:false at once is not hammered")
@@ -119,19 +124,19 @@ struct WaitForCompletionTests {
         }
         var options = Fixture.fastOptions
         options.polling.minimumPollInterval = .milliseconds(100)
-        let error = try #require(await failure {
-            try await Fixture.client(server, options: options).waitForCompletion(id: id, timeout: .milliseconds(800))
-        })
+        let client = Fixture.client(server, options: options)
+        try await Self.warmUp(client)
+        let warmUpRequests = arrivals.all.count
+        let error = try #require(await failure { try await client.waitForCompletion(id: id, timeout: .milliseconds(800)) })
         #expect(error.kind == .deadlineExceeded)
         #expect(error.description.contains("last progress 5 %"))
-        let times = arrivals.all
-        #expect((3...9).contains(times.count), "\(times.count) polls")
-        // Pacing is between the client's starts, and the first request may arrive late (a cold URLSession on a
-        // busy machine): check the average gap after the first arrival.
-        let steady = times.dropFirst()
-        if let first = steady.first, let last = steady.last, steady.count > 1 {
-            let gap = (last - first).seconds / Double(steady.count - 1)
-            #expect(gap > 0.09, "polls \(gap) s apart on average")
+        // At most one poll per 100 ms (an unpaced loop would make hundreds).
+        let times = Array(arrivals.all.dropFirst(warmUpRequests))
+        #expect((2...9).contains(times.count), "\(times.count) polls")
+        // Pacing is between the client's starts; arrivals at the server jitter with the machine's load.
+        if let first = times.first, let last = times.last, times.count > 2 {
+            let gap = (last - first).seconds / Double(times.count - 1)
+            #expect(gap > 0.07, "polls \(gap) s apart on average")
         }
     }
 

@@ -32,6 +32,10 @@ struct CannedResponse: Sendable {
     var declaredLength: Int?
     /// Send no `Content-Length`; the body ends when the connection closes.
     var omitContentLength = false
+    /// Send the body one byte at a time, pausing this long between bytes.
+    var trickle: Duration?
+    /// Close the connection without answering.
+    var closeWithoutAnswer = false
 
     static func json(_ text: String, status: Int = 200) -> CannedResponse {
         CannedResponse(status: status, body: Data(text.utf8))
@@ -139,7 +143,7 @@ final class LoopbackHTTPServer: Sendable {
         }
         let end = ContinuousClock.now + response.delay
         while ContinuousClock.now < end, !isStopped { usleep(5_000) }
-        if isStopped { return }
+        if isStopped || response.closeWithoutAnswer { return }
         var head = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\nConnection: close\r\n"
         for (name, value) in response.headers { head += "\(name): \(value)\r\n" }
         if !response.omitContentLength {
@@ -147,7 +151,16 @@ final class LoopbackHTTPServer: Sendable {
         }
         head += "\r\n"
         guard sendAll(fd, Data(head.utf8)) else { return }
-        _ = sendAll(fd, response.body)
+        guard let pause = response.trickle else {
+            _ = sendAll(fd, response.body)
+            return
+        }
+        let (seconds, attoseconds) = pause.components
+        let micros = UInt32(seconds * 1_000_000 + attoseconds / 1_000_000_000_000)
+        for byte in response.body {
+            guard !isStopped, sendAll(fd, Data([byte])) else { return }
+            usleep(micros)
+        }
     }
 
     private func readRequest(_ fd: Int32) -> RecordedRequest? {
