@@ -144,6 +144,26 @@ struct ErrorMappingHTTPTests {
         #expect(error.description.contains("larger than the limit of 65536 bytes"))
     }
 
+    @Test("An error page over the cap still reports its status")
+    func hugeErrorPage() async throws {
+        var huge = Self.hugeBody
+        huge.status = 500
+        let server = try LoopbackHTTPServer { [huge] _ in huge }
+        var options = Fixture.fastOptions
+        options.maxResponseBytes = 64 << 10
+        let error = try #require(await failure { try await Fixture.client(server, options: options).signatureSession(id: id) })
+        #expect(error.kind == .unexpectedStatus)
+        #expect(error.statusCode == 500)
+        #expect(error.description.contains("larger than the limit"))
+    }
+
+    @Test("localizedDescription is the message")
+    func localized() async throws {
+        let server = try LoopbackHTTPServer { _ in .json(Samples.sessionNotFound, status: 422) }
+        let error = try #require(await failure { try await Fixture.client(server).signatureSession(id: id) })
+        #expect((error as any Error).localizedDescription == error.description)
+    }
+
     @Test("A body just under the cap is accepted")
     func underTheCap() async throws {
         let server = try LoopbackHTTPServer { _ in .json(Samples.completedSession) }

@@ -33,17 +33,21 @@ extension RestPkiCoreClient {
         for (name, value) in extraHeaders { request.setValue(value, forHTTPHeaderField: name) }
         if let body {
             request.httpBody = body
-            request.setValue("application/json; charset=utf-8", forHTTPHeaderField: "Content-Type")
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
 
         let start = ContinuousClock.now
         let timeLimit = start + timeout
-        let cutByDeadline = deadline.map { $0 < timeLimit } ?? false
-        let limit = cutByDeadline ? deadline! : timeLimit
+        var limit = timeLimit
+        var cutByDeadline = false
+        if let deadline, deadline < timeLimit {
+            limit = deadline
+            cutByDeadline = true
+        }
         let transport = self.transport
         let prepared = request
         let maxBytes = options.maxResponseBytes
-        logger.log(.trace, "\(operation): sending", metadata: ["url": url.absoluteString])
+        logger.log(.trace, "\(operation): sending", metadata: ["url": Endpoint.redacted(url)])
 
         let reply: HTTPReply
         do {
@@ -74,12 +78,18 @@ extension RestPkiCoreClient {
             return RestPkiError(.cancelled, operation: operation)
         }
         if let tooLarge = error as? HTTPTransport.ResponseTooLarge {
-            return RestPkiError(
-                .invalidResponse(
-                    status: 200, expected: expected + " JSON object",
-                    problem: "the body is larger than the limit of \(tooLarge.limit) bytes (options.maxResponseBytes)",
-                    excerpt: nil),
-                operation: operation)
+            let problem = "the body is larger than the limit of \(tooLarge.limit) bytes (options.maxResponseBytes)"
+            switch tooLarge.status {
+            case 401: return RestPkiError(.unauthorized(excerpt: nil), operation: operation)
+            case 403: return RestPkiError(.forbidden(excerpt: nil), operation: operation)
+            case let status? where !(200..<300).contains(status):
+                return RestPkiError(.unexpectedStatus(status, summary: problem, excerpt: nil), operation: operation)
+            default:
+                return RestPkiError(
+                    .invalidResponse(
+                        status: tooLarge.status, expected: expected + " JSON object", problem: problem, excerpt: nil),
+                    operation: operation)
+            }
         }
         guard let urlError = error as? URLError else {
             return RestPkiError(.transport(reason: String(describing: error)), operation: operation)

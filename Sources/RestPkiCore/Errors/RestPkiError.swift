@@ -1,3 +1,5 @@
+public import Foundation
+
 /// The one error type of the Rest PKI Core client.
 ///
 /// Switch on `kind` to tell failures apart; read `apiError` (or its shortcut `code`) for what the server said
@@ -5,7 +7,7 @@
 ///
 /// The set of kinds may grow, so `kind` is a struct with static members (compare with `==`) rather than an
 /// enum to switch over exhaustively.
-public struct RestPkiError: Error, Sendable, CustomStringConvertible {
+public struct RestPkiError: Error, Sendable, CustomStringConvertible, LocalizedError {
     /// What went wrong, in broad classes.
     public struct Kind: Hashable, Sendable, CustomStringConvertible {
         private let name: String
@@ -44,7 +46,7 @@ public struct RestPkiError: Error, Sendable, CustomStringConvertible {
         case forbidden(excerpt: String?)
         case unexpectedStatus(Int, summary: String?, excerpt: String?)
         case transport(reason: String)
-        case invalidResponse(status: Int, expected: String, problem: String, excerpt: String?)
+        case invalidResponse(status: Int?, expected: String, problem: String, excerpt: String?)
         case timeout(seconds: Double)
         case deadlineExceeded(progress: String)
         case cancelled
@@ -127,6 +129,9 @@ public struct RestPkiError: Error, Sendable, CustomStringConvertible {
     /// A complete sentence saying what failed and why.
     public var description: String { message }
 
+    /// The same as `message`, so that `localizedDescription` is useful too.
+    public var errorDescription: String? { message }
+
     /// A complete sentence saying what failed and why; the same as `description`.
     public var message: String {
         switch storage {
@@ -150,7 +155,8 @@ public struct RestPkiError: Error, Sendable, CustomStringConvertible {
         case .transport(let reason):
             return "Could not complete \(operation): \(reason)."
         case .invalidResponse(let status, let expected, let problem, let excerpt):
-            return "Unreadable answer to \(operation) (HTTP \(status)): expected \(expected), but \(problem)."
+            let code = status.map { " (HTTP \($0))" } ?? ""
+            return "Unreadable answer to \(operation)\(code): expected \(expected), but \(problem)."
                 + Self.bodySuffix(excerpt)
         case .timeout(let seconds):
             return "\(operation) timed out after \(Self.format(seconds)) s without a complete response."

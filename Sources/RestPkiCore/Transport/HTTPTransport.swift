@@ -14,7 +14,10 @@ import FoundationNetworking
 final class HTTPTransport: Sendable {
     /// The body grew past the cap.
     struct ResponseTooLarge: Error {
+        /// The cap, in bytes.
         let limit: Int
+        /// The response's status, when it arrived before the body.
+        let status: Int?
     }
 
     private let session: URLSession
@@ -40,9 +43,6 @@ final class HTTPTransport: Sendable {
         if collector != nil { session.finishTasksAndInvalidate() }
     }
 
-    /// Whether the transport created its session (and so enforces the size cap while receiving).
-    var ownsSession: Bool { collector != nil }
-
     /// Sends `request` and returns the response, whatever its status.
     ///
     /// - Throws: `URLError` from the session, `ResponseTooLarge`, or `CancellationError`.
@@ -52,7 +52,7 @@ final class HTTPTransport: Sendable {
         }
         let (data, response) = try await session.data(for: request)
         guard let http = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
-        guard data.count <= limit else { throw ResponseTooLarge(limit: limit) }
+        guard data.count <= limit else { throw ResponseTooLarge(limit: limit, status: http.statusCode) }
         return HTTPReply(status: http.statusCode, headers: Self.headers(of: http), body: data)
     }
 
@@ -140,7 +140,7 @@ final class ResponseCollector: NSObject, URLSessionDataDelegate, Sendable {
         let exchange = exchanges.withLock { $0.removeValue(forKey: id) }
         guard let exchange else { return }
         if exchange.tooLarge {
-            exchange.continuation.resume(throwing: HTTPTransport.ResponseTooLarge(limit: exchange.limit))
+            exchange.continuation.resume(throwing: HTTPTransport.ResponseTooLarge(limit: exchange.limit, status: exchange.response?.statusCode))
         } else if let error {
             exchange.continuation.resume(throwing: error)
         } else if let response = exchange.response ?? task.response as? HTTPURLResponse {
