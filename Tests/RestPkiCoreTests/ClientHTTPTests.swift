@@ -1,10 +1,11 @@
 import Foundation
 import Testing
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 @testable import RestPkiCore
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// The client against a real HTTP server on the loopback interface.
 @Suite("Client over HTTP")
@@ -27,7 +28,9 @@ struct ClientHTTPTests {
         #expect(request.headers["accept"] == "application/json")
         #expect(request.headers["content-type"]?.hasPrefix("application/json") == true)
         #expect(request.headers["x-subscription"] == subscription.uuidString.lowercased())
-        #expect(String(decoding: request.body, as: UTF8.self) == #"{"disableDownloads":true,"returnUrl":"https://app.test/cb"}"#)
+        #expect(
+            String(decoding: request.body, as: UTF8.self)
+                == #"{"disableDownloads":true,"returnUrl":"https://app.test/cb"}"#)
     }
 
     @Test(
@@ -47,7 +50,8 @@ struct ClientHTTPTests {
     @Test("Get and when-completed: lowercase ids in the path, X-Api-Key and Accept-Language on every call")
     func getAndPoll() async throws {
         let server = try LoopbackHTTPServer { request in
-            request.path.hasSuffix("/when-completed") ? .json(Samples.completion(false, 12.5)) : .json(Samples.completedSession)
+            request.path.hasSuffix("/when-completed")
+                ? .json(Samples.completion(false, 12.5)) : .json(Samples.completedSession)
         }
         var options = Fixture.fastOptions
         options.acceptLanguage = "pt-BR"
@@ -56,9 +60,11 @@ struct ClientHTTPTests {
         #expect(session.status == .completed)
         let status = try await client.completionStatus(id: id)
         #expect(status == SessionCompletionStatus(completed: false, progress: 12.5))
-        #expect(server.requests.map(\.target) == [
-            "/api/signature-sessions/\(Samples.sessionId)", "/api/signature-sessions/\(Samples.sessionId)/when-completed",
-        ])
+        #expect(
+            server.requests.map(\.target) == [
+                "/api/signature-sessions/\(Samples.sessionId)",
+                "/api/signature-sessions/\(Samples.sessionId)/when-completed",
+            ])
         #expect(server.requests.allSatisfy { $0.method == "GET" && $0.body.isEmpty })
         #expect(server.requests.allSatisfy { $0.headers["x-api-key"] == Fixture.apiKey })
         #expect(server.requests.allSatisfy { $0.headers["accept-language"] == "pt-BR" })

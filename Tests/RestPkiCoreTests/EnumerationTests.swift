@@ -13,7 +13,10 @@ struct EnumerationCase: Sendable, CustomTestStringConvertible {
     static func of<T: RestPkiEnumeration>(_ type: T.Type) -> EnumerationCase {
         EnumerationCase(
             name: String(describing: type), documented: T.documentedRawValues,
-            make: { let value = T(rawValue: $0); return (value.rawValue, value.isDocumented) },
+            make: {
+                let value = T(rawValue: $0)
+                return (value.rawValue, value.isDocumented)
+            },
             decode: { try JSONDecoder().decode(T.self, from: Data($0.utf8)).rawValue })
     }
 

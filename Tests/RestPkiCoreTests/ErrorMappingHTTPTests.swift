@@ -1,10 +1,11 @@
 import Foundation
 import Testing
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 @testable import RestPkiCore
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// One canned failure and what the client must make of it.
 struct StatusCase: Sendable, CustomTestStringConvertible {
@@ -31,15 +32,22 @@ struct StatusCase: Sendable, CustomTestStringConvertible {
             note: "422 ValidationError", response: .json(Samples.validationError, status: 422), kind: .api,
             status: 422, mentions: ["ValidationError", "3 errors", "CertificateExpired", "(see validationResults)"]),
         StatusCase(
-            note: "422 without an error body", response: .text("<html>nope</html>", status: 422,
-            contentType: "text/html"), kind: .unexpectedStatus, status: 422, mentions: ["not an ErrorModelV2", "<html>nope"]),
+            note: "422 without an error body",
+            response: .text(
+                "<html>nope</html>", status: 422,
+                contentType: "text/html"), kind: .unexpectedStatus, status: 422,
+            mentions: ["not an ErrorModelV2", "<html>nope"]),
         StatusCase(
             note: "422 with an empty JSON object", response: .json("{}", status: 422), kind: .unexpectedStatus,
             status: 422, mentions: ["HTTP 422"]),
         StatusCase(
             note: "400 problem details",
             response: .json(
-                #"{"type":"https://tools.ietf.org/html/rfc7231#section-6.5.1","title":"One or more validation errors occurred.","status":400,"traceId":"00-ab","errors":{"$.returnUrl":["bad"]}}"#,
+                """
+                {"type":"https://tools.ietf.org/html/rfc7231#section-6.5.1",\
+                "title":"One or more validation errors occurred.","status":400,"traceId":"00-ab",\
+                "errors":{"$.returnUrl":["bad"]}}
+                """,
                 status: 400),
             kind: .unexpectedStatus, status: 400,
             mentions: ["HTTP 400", "One or more validation errors occurred.", "invalid fields: $.returnUrl"]),
@@ -47,19 +55,23 @@ struct StatusCase: Sendable, CustomTestStringConvertible {
             note: "404 legacy body", response: .json(#"{"message":"Not found","resourceName":"x"}"#, status: 404),
             kind: .unexpectedStatus, status: 404, mentions: ["HTTP 404", "Not found"]),
         StatusCase(
-            note: "415", response: .text("", status: 415), kind: .unexpectedStatus, status: 415, mentions: ["HTTP 415"]),
+            note: "415", response: .text("", status: 415), kind: .unexpectedStatus, status: 415,
+            mentions: ["HTTP 415"]),
         StatusCase(
             note: "500 with exceptionCode", response: .json(#"{"exceptionCode":"LX-1234"}"#, status: 500),
             kind: .unexpectedStatus, status: 500, mentions: ["HTTP 500", "exceptionCode LX-1234"]),
         StatusCase(
-            note: "502 from a proxy", response: .text("<html><body>Bad Gateway</body></html>", status: 502,
-            contentType: "text/html"), kind: .unexpectedStatus, status: 502, mentions: ["HTTP 502", "Bad Gateway"]),
+            note: "502 from a proxy",
+            response: .text(
+                "<html><body>Bad Gateway</body></html>", status: 502,
+                contentType: "text/html"), kind: .unexpectedStatus, status: 502, mentions: ["HTTP 502", "Bad Gateway"]),
         StatusCase(
             note: "200 with an empty body", response: .json(""), kind: .invalidResponse, status: 200,
             mentions: ["expected a SignatureSessionModel JSON object", "the body is empty"]),
         StatusCase(
             note: "200 with HTML", response: .text("<html>login</html>", status: 200, contentType: "text/html"),
-            kind: .invalidResponse, status: 200, mentions: ["not valid JSON", "Content-Type is text/html", "<html>login"]),
+            kind: .invalidResponse, status: 200,
+            mentions: ["not valid JSON", "Content-Type is text/html", "<html>login"]),
         StatusCase(
             note: "200 with JSON cut short", response: .json(#"{"id":"\#(Samples.sessionId)","sta"#),
             kind: .invalidResponse, status: 200, mentions: ["not valid JSON, or is cut short"]),
@@ -74,16 +86,19 @@ struct StatusCase: Sendable, CustomTestStringConvertible {
             kind: .invalidResponse, status: 200, mentions: ["`id`"]),
         StatusCase(
             note: "200 with a nested wrong type",
-            response: .json(#"{"id":"\#(Samples.sessionId)","status":"Completed","documents":[{"id":"\#(Samples.documentId)","originalFile":{"length":"big"}}]}"#),
-            kind: .invalidResponse, status: 200, mentions: ["`documents[0].originalFile.length` has the wrong JSON type"]),
+            response: .json(Samples.sessionWithDocument(#""originalFile":{"length":"big"}"#)),
+            kind: .invalidResponse, status: 200,
+            mentions: ["`documents[0].originalFile.length` has the wrong JSON type"]),
         StatusCase(
             note: "200 with an array", response: .json("[]"), kind: .invalidResponse, status: 200,
             mentions: ["the top-level value has the wrong JSON type"]),
         StatusCase(
-            note: "200 with a bad date", response: .json(#"{"id":"\#(Samples.sessionId)","status":"Completed","documents":[{"id":"\#(Samples.documentId)","dateSigned":"01/05/2024"}]}"#),
+            note: "200 with a bad date",
+            response: .json(Samples.sessionWithDocument(#""dateSigned":"01/05/2024""#)),
             kind: .invalidResponse, status: 200, mentions: ["ISO-8601", "01/05/2024"]),
         StatusCase(
-            note: "302 redirect", response: CannedResponse(status: 302, headers: ["Location": "https://elsewhere.test/"]),
+            note: "302 redirect",
+            response: CannedResponse(status: 302, headers: ["Location": "https://elsewhere.test/"]),
             kind: .unexpectedStatus, status: 302, mentions: ["HTTP 302", "redirect to https://elsewhere.test/"]),
     ]
 }
@@ -126,7 +141,8 @@ struct ErrorMappingHTTPTests {
         #expect(error.description.contains("GET api/signature-sessions/\(Samples.sessionId)"))
     }
 
-    static let hugeBody = CannedResponse(body: Data(repeating: 0x20, count: 6 << 20) + Data(Samples.pendingSessionSparse.utf8))
+    static let hugeBody = CannedResponse(
+        body: Data(repeating: 0x20, count: 6 << 20) + Data(Samples.pendingSessionSparse.utf8))
 
     @Test(
         "A body over the cap is refused, announced or not, with the client's session or the caller's",
@@ -151,7 +167,8 @@ struct ErrorMappingHTTPTests {
         let server = try LoopbackHTTPServer { [huge] _ in huge }
         var options = Fixture.fastOptions
         options.maxResponseBytes = 64 << 10
-        let error = try #require(await failure { try await Fixture.client(server, options: options).signatureSession(id: id) })
+        let error = try #require(
+            await failure { try await Fixture.client(server, options: options).signatureSession(id: id) })
         #expect(error.kind == .unexpectedStatus)
         #expect(error.statusCode == 500)
         #expect(error.description.contains("larger than the limit"))

@@ -19,9 +19,10 @@ struct HostileServerTests {
         var options = Fixture.fastOptions
         options.requestTimeout = .milliseconds(500)
         let start = ContinuousClock.now
-        let error = try #require(await failure {
-            try await Fixture.client(server, options: options).signatureSession(id: id)
-        })
+        let error = try #require(
+            await failure {
+                try await Fixture.client(server, options: options).signatureSession(id: id)
+            })
         #expect(error.kind == .timeout, "\(error)")
         #expect(elapsed(since: start) < 2)
     }
@@ -47,7 +48,10 @@ struct HostileServerTests {
         "Odd bodies",
         arguments: [
             ("invalid UTF-8", Data([0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x3A, 0x31, 0x7D])),
-            ("a number too large", Data(#"{"id":"\#(Samples.sessionId)","status":"Pending","documents":[{"id":"\#(Samples.documentId)","originalFile":{"length":1e400}}]}"#.utf8)),
+            (
+                "a number too large",
+                Data(Samples.sessionWithDocument(#""originalFile":{"length":1e400}"#).utf8)
+            ),
             ("a NUL byte", Data("{\"id\":\"\(Samples.sessionId)\",\"status\":\"Pen\u{0}ding\"".utf8)),
             ("only whitespace", Data("  \r\n\t ".utf8)),
             ("two objects", Data((Samples.pendingSessionSparse + Samples.pendingSessionSparse).utf8)),
@@ -86,7 +90,8 @@ struct HostileServerTests {
     @Test("A status line the client does not know (e.g. 299, 599) is handled by class")
     func oddStatuses() async throws {
         let server = try LoopbackHTTPServer { request in
-            request.path.hasSuffix("when-completed") ? .json(Samples.completion(true, 100), status: 299)
+            request.path.hasSuffix("when-completed")
+                ? .json(Samples.completion(true, 100), status: 299)
                 : .json("{}", status: 599)
         }
         let client = Fixture.client(server)

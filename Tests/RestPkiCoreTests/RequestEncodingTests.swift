@@ -62,7 +62,8 @@ struct RequestEncodingTests {
                 dataHashes: [DigestAlgorithmAndValueModel(algorithm: .sha256, value: Data([1, 2, 3]))]))
 
         let expected = """
-            {"callbackArgument":"order-7","certificateRequirements":[{"type":"CryptoDevice"},{"argument":"123.456.789-09","type":"Cpf"}],\
+            {"callbackArgument":"order-7",\
+            "certificateRequirements":[{"type":"CryptoDevice"},{"argument":"123.456.789-09","type":"Cpf"}],\
             "cmsSignatureOptions":{"dataHashes":[{"algorithm":"SHA256","value":"AQID"}]},\
             "documentMetadata":{"categories":["Document","Forms"],"organization":["Patorum Inc."]},\
             "documents":[{"documentKey":"FUFYQ7SL6XKMBW9A",\
@@ -111,7 +112,9 @@ struct RequestEncodingTests {
     func decodingMetadata() throws {
         let request = try decode(
             CreateSignatureSessionRequest.self,
-            #"{"returnUrl":"https://a.test/r","documentMetadata":{"a":["1"],"b":null},"enableBackgroundProcessing":true}"#)
+            #"{"returnUrl":"https://a.test/r","documentMetadata":{"a":["1"],"b":null},"#
+                + #""enableBackgroundProcessing":true}"#
+        )
         #expect(request.documentMetadata == ["a": ["1"], "b": []])
         #expect(request.enableBackgroundProcessing)
         #expect(request.returnUrl == URL(string: "https://a.test/r"))

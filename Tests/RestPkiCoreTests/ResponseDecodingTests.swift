@@ -15,7 +15,9 @@ struct ResponseDecodingTests {
 
     @Test("CreateSignatureSessionResponse: redirectUrl null or absent")
     func createResponseWithoutRedirect() throws {
-        for json in ["{\"sessionId\":\"\(Samples.sessionId)\"}", "{\"sessionId\":\"\(Samples.sessionId)\",\"redirectUrl\":null}"] {
+        for json in [
+            "{\"sessionId\":\"\(Samples.sessionId)\"}", "{\"sessionId\":\"\(Samples.sessionId)\",\"redirectUrl\":null}",
+        ] {
             let response = try decode(CreateSignatureSessionResponse.self, json)
             #expect(response.redirectUrl == nil)
             #expect(response.redirectURL == nil)
@@ -79,7 +81,9 @@ struct ResponseDecodingTests {
         arguments: ["processingErrorCode", "callbackArgument", "signerCertificate", "documents"])
     func nullEqualsAbsent(field: String) throws {
         let withNull = "{\"id\":\"\(Samples.sessionId)\",\"status\":\"Pending\",\"\(field)\":null}"
-        #expect(try decode(SignatureSessionModel.self, withNull) == decode(SignatureSessionModel.self, Samples.pendingSessionSparse))
+        #expect(
+            try decode(SignatureSessionModel.self, withNull)
+                == decode(SignatureSessionModel.self, Samples.pendingSessionSparse))
     }
 
     @Test(
@@ -143,7 +147,7 @@ struct ResponseDecodingTests {
             "{\"id\":\"\(Samples.sessionId)\",\"status\":3}",
             "{\"id\":\"\(Samples.sessionId)\",\"status\":\"Completed\",\"documents\":{}}",
             "{\"id\":\"\(Samples.sessionId)\",\"status\":\"Completed\",\"documents\":[{\"status\":\"Completed\"}]}",
-            "{\"id\":\"\(Samples.sessionId)\",\"status\":\"Completed\",\"documents\":[{\"id\":\"\(Samples.documentId)\",\"dateSigned\":\"yesterday\"}]}",
+            Samples.sessionWithDocument(#""dateSigned":"yesterday""#),
             "[]",
         ])
     func requiredFields(json: String) {

@@ -15,7 +15,8 @@ struct ReturnURLTests {
             "https://app.test/cb?signatureSessionId=\(Samples.sessionId)&order=7#top",
             "https://app.test/cb?signatureSessionId=\(Samples.sessionId.uppercased())",
             "https://app.test/cb?signatureSessionId=\(Samples.sessionId.replacingOccurrences(of: "-", with: "%2D"))",
-            "https://app.test/cb?signatureSessionId=\(Samples.sessionId)&signatureSessionId=\(Samples.sessionId.uppercased())",
+            "https://app.test/cb?signatureSessionId=\(Samples.sessionId)"
+                + "&signatureSessionId=\(Samples.sessionId.uppercased())",
             "https://app.test/cb?a&b=&signatureSessionId=\(Samples.sessionId)",
             "/cb?signatureSessionId=\(Samples.sessionId)",
         ])
@@ -45,8 +46,10 @@ struct ReturnURLTests {
             ("https://app.test/cb?signatureSessionId=42", "\"42\", which is not a UUID"),
             ("https://app.test/cb?signatureSessionId={\(Samples.sessionId)}", "which is not a UUID"),
             ("https://app.test/cb?signatureSessionId=\(Samples.sessionId)x", "which is not a UUID"),
-            ("https://app.test/cb?signatureSessionId=\(Samples.sessionId)&signatureSessionId=\(UUID().uuidString)",
-             "2 different values"),
+            (
+                "https://app.test/cb?signatureSessionId=\(Samples.sessionId)&signatureSessionId=\(UUID().uuidString)",
+                "2 different values"
+            ),
         ])
     func invalid(url: String, message: String) throws {
         do {

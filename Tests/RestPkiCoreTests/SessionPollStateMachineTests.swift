@@ -38,7 +38,8 @@ struct SessionPollStateMachineTests {
     func happyPath() {
         var machine = SessionPollStateMachine(deadline: nil)
         #expect(show(machine.start(now: at(0))) == "poll 0ms")
-        #expect(show(machine.received(SessionCompletionStatus(completed: true, progress: 100), now: at(3))) == "fetch 0ms")
+        #expect(
+            show(machine.received(SessionCompletionStatus(completed: true, progress: 100), now: at(3))) == "fetch 0ms")
         #expect(show(machine.received(session(.completed), now: at(3.1))) == "finished Completed")
         #expect(machine.progress == SessionWaitProgress(percent: 100, status: .completed, polls: 1))
     }
@@ -47,9 +48,12 @@ struct SessionPollStateMachineTests {
     func minimumInterval() {
         var machine = SessionPollStateMachine(deadline: nil)
         _ = machine.start(now: at(0))
-        #expect(show(machine.received(SessionCompletionStatus(completed: false, progress: 10), now: at(0.2))) == "poll 800ms")
+        #expect(
+            show(machine.received(SessionCompletionStatus(completed: false, progress: 10), now: at(0.2)))
+                == "poll 800ms")
         // The next poll started at 1.0 and the server held it for its 15-second window.
-        #expect(show(machine.received(SessionCompletionStatus(completed: false, progress: 30), now: at(16))) == "poll 0ms")
+        #expect(
+            show(machine.received(SessionCompletionStatus(completed: false, progress: 30), now: at(16))) == "poll 0ms")
         #expect(machine.progress.percent == 30)
         #expect(machine.progress.polls == 2)
     }
@@ -66,7 +70,8 @@ struct SessionPollStateMachineTests {
             pauses.append(show(machine.received(session(.pending), now: at(now))))
             now += 20
         }
-        #expect(pauses == ["poll 2000ms", "poll 4000ms", "poll 8000ms", "poll 15000ms", "poll 15000ms", "poll 15000ms"])
+        #expect(
+            pauses == ["poll 2000ms", "poll 4000ms", "poll 8000ms", "poll 15000ms", "poll 15000ms", "poll 15000ms"])
         #expect(machine.progress.status == .pending)
     }
 
@@ -90,7 +95,9 @@ struct SessionPollStateMachineTests {
         var machine = SessionPollStateMachine(deadline: nil)
         _ = machine.start(now: at(0))
         #expect(show(machine.failed(apiError(.badSignatureSessionOperation), now: at(0.1))) == "fetch 0ms")
-        #expect(show(machine.received(session(SignatureSessionStatus(rawValue: status)), now: at(0.2))) == "finished \(status)")
+        #expect(
+            show(machine.received(session(SignatureSessionStatus(rawValue: status)), now: at(0.2)))
+                == "finished \(status)")
     }
 
     @Test("completed:true but the session still reads Processing: poll again")
@@ -207,6 +214,8 @@ extension SessionPollStateMachineTests {
         var machine = SessionPollStateMachine(deadline: nil)
         _ = machine.start(now: at(0))
         machine.pollStarted(at: at(0.5))  // the pause overslept
-        #expect(show(machine.received(SessionCompletionStatus(completed: false, progress: 1), now: at(0.6))) == "poll 900ms")
+        #expect(
+            show(machine.received(SessionCompletionStatus(completed: false, progress: 1), now: at(0.6))) == "poll 900ms"
+        )
     }
 }

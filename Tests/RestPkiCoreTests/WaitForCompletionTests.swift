@@ -64,9 +64,10 @@ struct WaitForCompletionTests {
     @Test("Transient failures that persist are thrown after the retries")
     func transientForever() async throws {
         let server = try LoopbackHTTPServer { _ in .json(#"{"exceptionCode":"X"}"#, status: 500) }
-        let error = try #require(await failure {
-            try await Fixture.client(server).waitForCompletion(id: id, timeout: .seconds(10))
-        })
+        let error = try #require(
+            await failure {
+                try await Fixture.client(server).waitForCompletion(id: id, timeout: .seconds(10))
+            })
         #expect(error.kind == .unexpectedStatus)
         #expect(error.statusCode == 500)
         #expect(server.requests.count == Fixture.fastPolling.maximumRetries + 1)
@@ -75,9 +76,10 @@ struct WaitForCompletionTests {
     @Test("An unknown session is thrown at once")
     func notFound() async throws {
         let server = try LoopbackHTTPServer { _ in .json(Samples.sessionNotFound, status: 422) }
-        let error = try #require(await failure {
-            try await Fixture.client(server).waitForCompletion(id: id, timeout: .seconds(10))
-        })
+        let error = try #require(
+            await failure {
+                try await Fixture.client(server).waitForCompletion(id: id, timeout: .seconds(10))
+            })
         #expect(error.code == .signatureSessionNotFound)
         #expect(server.requests.count == 1)
     }
@@ -86,13 +88,17 @@ struct WaitForCompletionTests {
     func deadlineDuringCall() async throws {
         let server = try LoopbackHTTPServer { _ in .hangs }
         let start = ContinuousClock.now
-        let error = try #require(await failure {
-            try await Fixture.client(server).waitForCompletion(id: id, deadline: .now + .milliseconds(400))
-        })
+        let error = try #require(
+            await failure {
+                try await Fixture.client(server).waitForCompletion(id: id, deadline: .now + .milliseconds(400))
+            })
         #expect(error.kind == .deadlineExceeded, "\(error)")
         #expect(elapsed(since: start) > 0.35)
         #expect(elapsed(since: start) < 2)
-        #expect(error.description == "Gave up waiting for signature session \(Samples.sessionId): the deadline passed after 0 long polls.")
+        #expect(
+            error.description
+                == "Gave up waiting for signature session \(Samples.sessionId): the deadline passed after 0 long polls."
+        )
     }
 
     @Test("A session that stays pending ends at the deadline, saying so")
@@ -103,7 +109,8 @@ struct WaitForCompletionTests {
         let client = Fixture.client(server)
         try await Self.warmUp(client)
         let start = ContinuousClock.now
-        let error = try #require(await failure { try await client.waitForCompletion(id: id, timeout: .milliseconds(800)) })
+        let error = try #require(
+            await failure { try await client.waitForCompletion(id: id, timeout: .milliseconds(800)) })
         #expect(error.kind == .deadlineExceeded)
         #expect(error.description.contains("status Pending"), "\(error)")
         #expect(elapsed(since: start) < 3)
@@ -127,7 +134,8 @@ struct WaitForCompletionTests {
         let client = Fixture.client(server, options: options)
         try await Self.warmUp(client)
         let warmUpRequests = arrivals.all.count
-        let error = try #require(await failure { try await client.waitForCompletion(id: id, timeout: .milliseconds(800)) })
+        let error = try #require(
+            await failure { try await client.waitForCompletion(id: id, timeout: .milliseconds(800)) })
         #expect(error.kind == .deadlineExceeded)
         #expect(error.description.contains("last progress 5 %"))
         // At most one poll per 100 ms (an unpaced loop would make hundreds).

@@ -27,7 +27,8 @@ extension RestPkiCoreClient {
         for value in values {
             guard let id = UUID(uuidString: value) else {
                 let shown = value.isEmpty ? "empty" : "\"\(value.prefix(64))\", which is not a UUID"
-                throw RestPkiError(.invalidArgument("the \(returnURLParameterName) parameter is \(shown)"),
+                throw RestPkiError(
+                    .invalidArgument("the \(returnURLParameterName) parameter is \(shown)"),
                     operation: operation)
             }
             ids.insert(id)

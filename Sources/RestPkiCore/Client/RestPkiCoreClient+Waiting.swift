@@ -87,9 +87,11 @@ extension RestPkiCoreClient {
         switch action {
         case .poll(let delay), .fetchSession(let delay):
             let level: RestPkiLogger.Level = error.kind == .api ? .debug : .info
-            logger.log(level, "\(operation): \(error.kind) answer, next step in \(delay)", metadata: [
-                "error": error.description
-            ])
+            logger.log(
+                level, "\(operation): \(error.kind) answer, next step in \(delay)",
+                metadata: [
+                    "error": error.description
+                ])
         default:
             break
         }

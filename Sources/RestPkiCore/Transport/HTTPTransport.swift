@@ -1,7 +1,8 @@
 import Foundation
 import Synchronization
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// Performs HTTP exchanges over a URLSession, with a cap on the response size and no redirects.
@@ -140,7 +141,8 @@ final class ResponseCollector: NSObject, URLSessionDataDelegate, Sendable {
         let exchange = exchanges.withLock { $0.removeValue(forKey: id) }
         guard let exchange else { return }
         if exchange.tooLarge {
-            exchange.continuation.resume(throwing: HTTPTransport.ResponseTooLarge(limit: exchange.limit, status: exchange.response?.statusCode))
+            exchange.continuation.resume(
+                throwing: HTTPTransport.ResponseTooLarge(limit: exchange.limit, status: exchange.response?.statusCode))
         } else if let error {
             exchange.continuation.resume(throwing: error)
         } else if let response = exchange.response ?? task.response as? HTTPURLResponse {

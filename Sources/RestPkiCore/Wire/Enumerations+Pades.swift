@@ -179,6 +179,7 @@ public struct DigestAlgorithm: RestPkiEnumeration {
     /// SHA-512.
     public static let sha512 = Self(verbatim: "SHA512")
     /// SHA3-256.
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     public static let sha3_256 = Self(verbatim: "SHA3_256")
 
     /// The documented values.

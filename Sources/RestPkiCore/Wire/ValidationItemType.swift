@@ -86,7 +86,8 @@ public struct ValidationItemType: RestPkiEnumeration {
     /// Validating the certificate failed.
     public static let certificateValidationFailed = Self(verbatim: "CertificateValidationFailed")
     /// The signature is vulnerable to signer substitution.
-    public static let signatureVulnerableToSignerSubstitution = Self(verbatim: "SignatureVulnerableToSignerSubstitution")
+    public static let signatureVulnerableToSignerSubstitution = Self(
+        verbatim: "SignatureVulnerableToSignerSubstitution")
     /// The XML signature does not follow its schema.
     public static let invalidXmlSignatureSchema = Self(verbatim: "InvalidXmlSignatureSchema")
     /// XML-DSig core validation failed.

@@ -98,6 +98,11 @@ enum Samples {
         "{\"completed\":\(completed),\"progress\":\(progress)}"
     }
 
+    /// A session with one document carrying `fields` besides its id.
+    static func sessionWithDocument(_ fields: String, status: String = "Completed") -> String {
+        "{\"id\":\"\(sessionId)\",\"status\":\"\(status)\",\"documents\":[{\"id\":\"\(documentId)\",\(fields)}]}"
+    }
+
     static func session(status: String) -> String {
         "{\"id\":\"\(sessionId)\",\"status\":\"\(status)\",\"documents\":[]}"
     }

@@ -1,11 +1,12 @@
 import Foundation
 import Synchronization
 import Testing
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 @testable import RestPkiCore
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 enum Fixture {
     /// A key of the documented shape, `<appName>|<64 hex chars>`.
@@ -54,7 +55,12 @@ final class Collector<Element: Sendable>: Sendable {
 final class Counter: Sendable {
     private let value = Mutex(0)
     /// Increments and returns the new value.
-    func next() -> Int { value.withLock { $0 += 1; return $0 } }
+    func next() -> Int {
+        value.withLock {
+            $0 += 1
+            return $0
+        }
+    }
 }
 
 /// Seconds elapsed since `start`.
