@@ -98,4 +98,30 @@ struct HostileServerTests {
         #expect(try await client.completionStatus(id: id).completed)
         #expect(await failure { try await client.signatureSession(id: id) }?.statusCode == 599)
     }
+
+    @Test("Calls cancelled at random moments each end cleanly, as a result or as cancelled")
+    func cancellationStorm() async throws {
+        let counter = Counter()
+        let server = try LoopbackHTTPServer { _ in
+            var response = CannedResponse.json(Samples.pendingSessionSparse)
+            response.delay = .milliseconds(counter.next() % 40)
+            return response
+        }
+        let client = Fixture.client(server)
+        let outcomes = await withTaskGroup(of: String.self) { group in
+            for index in 0..<150 {
+                group.addTask {
+                    let task = Task { await failure { try await client.signatureSession(id: UUID()) } }
+                    if index % 2 == 0 {
+                        try? await Task.sleep(for: .milliseconds(index % 30))
+                        task.cancel()
+                    }
+                    return await task.value?.kind.description ?? "ok"
+                }
+            }
+            return await group.reduce(into: [String]()) { $0.append($1) }
+        }
+        #expect(outcomes.count == 150)
+        #expect(Set(outcomes).isSubset(of: ["ok", "cancelled"]), "\(Set(outcomes))")
+    }
 }
