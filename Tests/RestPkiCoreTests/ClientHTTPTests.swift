@@ -133,6 +133,28 @@ struct ClientHTTPTests {
         }
     }
 
+    @Test("The API key is removed from what a server echoes in an API error or an unreadable body")
+    func keyEchoedByServer() async throws {
+        let server = try LoopbackHTTPServer { request in
+            let key = request.headers["x-api-key"] ?? ""
+            if request.method == "POST" {
+                let body = #"{"code":"Bad","message":"key \#(key)","detail":"\#(key)","details":{"k":"\#(key)"}}"#
+                return .json(body, status: 422)
+            }
+            return .json(Samples.sessionWithDocument("\"dateSigned\":\"\(key)\""))
+        }
+        let client = Fixture.client(server)
+        let apiError = try #require(await failure { try await client.createSignatureSession(.init()) })
+        #expect(apiError.apiError?.message == "key <redacted>")
+        #expect(apiError.apiError?.details == ["k": "<redacted>"])
+        let decodeError = try #require(await failure { try await client.signatureSession(id: id) })
+        #expect(decodeError.kind == .invalidResponse)
+        #expect(decodeError.description.contains("found a string of 72 characters"))
+        for error in [apiError, decodeError] {
+            #expect(!error.description.contains("0123456789abcdef"), "\(error)")
+        }
+    }
+
     @Test("A session supplied by the caller is used")
     func callerSession() async throws {
         let server = try LoopbackHTTPServer { _ in .json(Samples.completedSession) }

@@ -4,7 +4,7 @@ extension RestPkiCoreClient {
         /// The longest a create or get call may take, from sending to the last byte. Default 30 s.
         public var requestTimeout: Duration
         /// The longest one `when-completed` long poll may take. The server holds it for about 15 s, so this
-        /// must be comfortably longer. Default 45 s.
+        /// must be comfortably longer: with less, every long poll times out. Default 45 s.
         public var longPollTimeout: Duration
         /// The largest response body accepted, in bytes. Default 4 MiB (a session with many documents and
         /// certificate chains is a few tens of kilobytes).

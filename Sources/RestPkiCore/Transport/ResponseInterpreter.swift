@@ -37,7 +37,7 @@ struct ResponseInterpreter: Sendable {
         do {
             return try WireCoding.decoder().decode(T.self, from: reply.body)
         } catch let decoding as DecodingError {
-            var problem = decoding.explanation
+            var problem = redact(decoding.explanation)
             if let type = reply.headers["content-type"], !type.lowercased().contains("json") {
                 problem += " (Content-Type is \(type))"
             }
@@ -61,7 +61,10 @@ struct ResponseInterpreter: Sendable {
         case 403:
             return RestPkiError(.forbidden(excerpt: excerpt(reply)), operation: operation)
         case 422:
-            if let body = try? WireCoding.decoder().decode(ErrorModelV2.self, from: reply.body), body.isMeaningful {
+            if var body = try? WireCoding.decoder().decode(ErrorModelV2.self, from: reply.body), body.isMeaningful {
+                body.message = body.message.map(redact)
+                body.detail = body.detail.map(redact)
+                body.details = body.details?.mapValues(redact)
                 return RestPkiError(.api(status: 422, body: body), operation: operation)
             }
             return RestPkiError(
@@ -87,8 +90,7 @@ struct ResponseInterpreter: Sendable {
     func excerpt(_ reply: HTTPReply) -> String? {
         guard !reply.body.isEmpty else { return nil }
         let head = reply.body.prefix(Self.excerptLength * 4)
-        var text = String(decoding: head, as: UTF8.self)
-        if !secret.isEmpty { text = text.replacingOccurrences(of: secret, with: "<redacted>") }
+        let text = redact(String(decoding: head, as: UTF8.self))
         var cleaned = String(
             String.UnicodeScalarView(
                 text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
@@ -113,7 +115,11 @@ struct ResponseInterpreter: Sendable {
             parts.append("invalid fields: \(fields)")
         }
         guard !parts.isEmpty else { return nil }
-        let text = parts.joined(separator: "; ")
-        return secret.isEmpty ? text : text.replacingOccurrences(of: secret, with: "<redacted>")
+        return redact(parts.joined(separator: "; "))
+    }
+
+    /// `text` with every occurrence of the API key replaced by `<redacted>`.
+    func redact(_ text: String) -> String {
+        secret.isEmpty ? text : text.replacingOccurrences(of: secret, with: "<redacted>")
     }
 }

@@ -13,9 +13,11 @@ extension KeyedDecodingContainer {
     func decode(_ type: Date.Type, forKey key: Key) throws -> Date {
         let text = try decode(String.self, forKey: key)
         guard let date = RestPkiDateFormat.date(from: text) else {
+            // Quote only what could be a date: a long string is never quoted in part, so that a secret a server
+            // might put there cannot leak half-redacted into an error message.
+            let found = text.count <= 40 ? "\"\(text)\"" : "a string of \(text.count) characters"
             throw DecodingError.dataCorruptedError(
-                forKey: key, in: self,
-                debugDescription: "Expected an ISO-8601 date-time, found \"\(text.prefix(64))\".")
+                forKey: key, in: self, debugDescription: "Expected an ISO-8601 date-time, found \(found).")
         }
         return date
     }
@@ -29,7 +31,8 @@ extension KeyedDecodingContainer {
         let text = try decode(String.self, forKey: key)
         guard let data = Data(base64Encoded: text) else {
             throw DecodingError.dataCorruptedError(
-                forKey: key, in: self, debugDescription: "Expected Base64 text, found \"\(text.prefix(32))…\".")
+                forKey: key, in: self,
+                debugDescription: "Expected Base64 text, found \(text.count) characters that are not Base64.")
         }
         return data
     }
