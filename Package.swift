@@ -45,6 +45,11 @@ let package = Package(
             name: "uploadgate", dependencies: ["UploadPolicy", "CommandLineKit", "ContentSniffing"],
             swiftSettings: strictSettings),
 
+        // Client of the Rest PKI Core signature-sessions API (URLSession). Depends on nothing of ours yet.
+        .target(
+            name: "RestPkiCore",
+            swiftSettings: strictSettings),
+
         .testTarget(
             name: "UploadPolicyTests", dependencies: ["UploadPolicy"],
             exclude: ["Cases"], swiftSettings: strictSettings),
@@ -58,6 +63,10 @@ let package = Package(
         .testTarget(
             name: "uploadgateTests", dependencies: ["uploadgate"],
             exclude: ["Snapshots"], swiftSettings: strictSettings),
+
+        .testTarget(
+            name: "RestPkiCoreTests", dependencies: ["RestPkiCore"],
+            swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )
