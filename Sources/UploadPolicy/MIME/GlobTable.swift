@@ -61,17 +61,15 @@ struct GlobTable: Sendable {
     }
 
     /// The canonical type of the best glob matching `name`, or nil.
+    ///
+    /// Case is folded for ASCII letters only: every glob shared-mime-info ships is ASCII.
     func type(forFileName name: String) -> String? {
         var original = name
         return original.withUTF8 { bytes in
-            if ASCII.isASCII(bytes) {
-                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
-                    for index in bytes.indices { buffer[index] = ASCII.lowercased(bytes[index]) }
-                    return type(original: bytes, lowered: UnsafeBufferPointer(buffer), name: name)
-                }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
+                for index in bytes.indices { buffer[index] = ASCII.lowercased(bytes[index]) }
+                return type(original: bytes, lowered: UnsafeBufferPointer(buffer), name: name)
             }
-            var lowered = name.lowercased()
-            return lowered.withUTF8 { type(original: bytes, lowered: $0, name: name) }
         }
     }
 
@@ -81,22 +79,23 @@ struct GlobTable: Sendable {
         func key(from start: Int) -> String {
             String(decoding: UnsafeBufferPointer(rebasing: lowered[start...]), as: UTF8.self)
         }
-        if lowered.count <= longestLiteral, let entries = literals[key(from: 0)],
-            let best = Self.best(entries, original: original)
-        {
-            return best.type
+        var winner: Entry?
+        if lowered.count <= longestLiteral, let entries = literals[key(from: 0)] {
+            Self.consider(entries, original: original, winner: &winner)
+            if let winner { return winner.type }
         }
 
-        var candidates: [Entry] = []
         var position = max(0, lowered.count - longestDotSuffix)
         while let dot = lowered[position...].firstIndex(of: UInt8(ascii: ".")) {
-            if let entries = dotSuffixes[key(from: dot)] { candidates += entries }
+            if let entries = dotSuffixes[key(from: dot)] { Self.consider(entries, original: original, winner: &winner) }
             position = dot + 1
         }
         for (suffix, entry) in otherSuffixes where lowered.count >= suffix.count {
-            if lowered[(lowered.count - suffix.count)...].elementsEqual(suffix) { candidates.append(entry) }
+            if lowered[(lowered.count - suffix.count)...].elementsEqual(suffix) {
+                Self.consider(CollectionOfOne(entry), original: original, winner: &winner)
+            }
         }
-        if let best = Self.best(candidates, original: original) { return best.type }
+        if let winner { return winner.type }
 
         // FNM_CASEFOLD is a GNU extension Swift does not see; fold both sides instead.
         let folded = String(decoding: lowered, as: UTF8.self)
@@ -104,7 +103,8 @@ struct GlobTable: Sendable {
             entry.caseSensitive
                 ? fnmatch(entry.pattern, name, 0) == 0 : fnmatch(entry.pattern.lowercased(), folded, 0) == 0
         }
-        return Self.best(matching, original: original)?.type
+        Self.consider(matching, original: original, winner: &winner)
+        return winner?.type
     }
 
     /// Every glob pattern registered for `type` (canonical).
@@ -116,10 +116,11 @@ struct GlobTable: Sendable {
         return all.filter { $0.type == type }.map { $0.pattern }.sorted()
     }
 
-    /// The winner among matching entries: case-sensitive globs must match the name's own bytes; then the
-    /// highest weight, then the longest glob.
-    private static func best(_ entries: [Entry], original: UnsafeBufferPointer<UInt8>) -> Entry? {
-        var winner: Entry?
+    /// Keeps the better of `winner` and each entry: case-sensitive globs must match the name's own bytes; then
+    /// the highest weight wins, then the longest glob.
+    private static func consider<C: Collection<Entry>>(
+        _ entries: C, original: UnsafeBufferPointer<UInt8>, winner: inout Entry?
+    ) {
         for entry in entries {
             if entry.caseSensitive, !entry.tail.isEmpty {
                 guard original.count >= entry.tail.count,
@@ -129,6 +130,5 @@ struct GlobTable: Sendable {
             if let current = winner, (current.weight, current.length) >= (entry.weight, entry.length) { continue }
             winner = entry
         }
-        return winner
     }
 }

@@ -7,9 +7,7 @@ enum NameNormalization {
     /// which is several times faster than Foundation's `precomposedStringWithCanonicalMapping` here.
     static func nfc(_ name: String) -> String {
         if name.utf8.withContiguousStorageIfAvailable(ASCII.isASCII) ?? false { return name }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(name.utf8.count)
-        for byte in name._nfcCodeUnits { bytes.append(byte) }
-        return String(decoding: bytes, as: UTF8.self)
+        let normalized = name._nfcCodeUnits
+        return normalized.elementsEqual(name.utf8) ? name : String(decoding: normalized, as: UTF8.self)
     }
 }
