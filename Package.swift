@@ -20,11 +20,21 @@ let package = Package(
         .systemLibrary(
             name: "CPCRE2", pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"])]),
+        .systemLibrary(
+            name: "CMicroHTTPD", pkgConfig: "libmicrohttpd",
+            providers: [.apt(["libmicrohttpd-dev"])]),
+        // One non-variadic entry point to MHD_start_daemon, which Swift cannot call (see its header).
+        .target(name: "CMicroHTTPDShim", dependencies: ["CMicroHTTPD"]),
 
         // The policy engine: pure, no network, no globals.
         .target(
             name: "UploadPolicy", dependencies: ["CPCRE2"],
             resources: [], swiftSettings: strictSettings),
+
+        // A small Swift API over libmicrohttpd (request → response); no product logic.
+        .target(
+            name: "HTTPServer", dependencies: ["CMicroHTTPD", "CMicroHTTPDShim"],
+            swiftSettings: strictSettings),
 
         // The command-line tool.
         .executableTarget(
@@ -34,6 +44,9 @@ let package = Package(
         .testTarget(
             name: "UploadPolicyTests", dependencies: ["UploadPolicy"],
             resources: [.copy("Cases")], swiftSettings: strictSettings),
+        .testTarget(
+            name: "HTTPServerTests", dependencies: ["HTTPServer"],
+            swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )
