@@ -34,6 +34,9 @@ public struct HTTPRequestFailure: Sendable, Hashable, CustomStringConvertible {
         public static let ambiguousFraming = Code(rawValue: "request.ambiguous_framing")
         /// `Transfer-Encoding` is something other than `chunked`. Status 501.
         public static let unsupportedTransferCoding = Code(rawValue: "request.unsupported_transfer_coding")
+        /// A header field name is empty or not an RFC 9110 token (libmicrohttpd 0.9.75 lets some through).
+        /// Status 400.
+        public static let malformedHeader = Code(rawValue: "request.malformed_header")
         /// The target's path has a malformed percent-escape or is not UTF-8 once decoded. Status 400.
         public static let malformedTarget = Code(rawValue: "request.malformed_target")
         /// The handler's response could not be sent as given (status outside 200...599, a header field name that
@@ -77,6 +80,10 @@ public struct HTTPRequestFailure: Sendable, Hashable, CustomStringConvertible {
     static let unsupportedTransferCoding = HTTPRequestFailure(
         code: .unsupportedTransferCoding, status: .notImplemented,
         message: "Only the chunked transfer coding is supported.")
+
+    static let malformedHeader = HTTPRequestFailure(
+        code: .malformedHeader, status: .badRequest,
+        message: "A request header field name is empty or contains characters a name cannot have.")
 
     static let malformedTarget = HTTPRequestFailure(
         code: .malformedTarget, status: .badRequest,

@@ -49,22 +49,12 @@ enum ResponseWriter {
     /// Says what is wrong with a header field, or `nil` when it can be sent: the name must be an RFC 9110 token
     /// and the value must not contain CR, LF or NUL (which would split or truncate the header).
     private static func problem(with field: HTTPHeaders.Field) -> String? {
-        if field.name.isEmpty || !field.name.utf8.allSatisfy(isTokenByte) {
+        if !HTTPHeaders.isToken(field.name) {
             return "header name '\(field.name)' is not a token"
         }
         if field.value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0x00 }) {
             return "the value of header '\(field.name)' contains CR, LF or NUL"
         }
         return nil
-    }
-
-    private static func isTokenByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return true
-        default:
-            return "!#$%&'*+-.^_`|~".utf8.contains(byte)
-        }
     }
 }

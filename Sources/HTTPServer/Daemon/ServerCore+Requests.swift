@@ -35,6 +35,9 @@ extension ServerCore {
         guard path != nil else {
             return fail(.malformedTarget, request, connection)
         }
+        guard headers.allSatisfy({ HTTPHeaders.isToken($0.name) }) else {
+            return fail(.malformedHeader, request, connection)
+        }
         switch Framing(headers) {
         case .invalid(let failure):
             return fail(failure, request, connection)

@@ -1,0 +1,45 @@
+@testable import HTTPServer
+import Testing
+
+/// A handler that reports what it received: `X-Method`, `X-Path`, `X-Target`, `X-Body-Length`, `X-Remote`
+/// and the first value of `X-Echo` as response headers; the request body as the response body.
+struct EchoHandler: HTTPHandler {
+    func respond(to request: HTTPRequest) -> HTTPResponse {
+        var headers: HTTPHeaders = [
+            "Content-Type": "application/octet-stream",
+            "X-Method": request.method.rawValue,
+            "X-Path": request.path.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 ? String($0) : "?" }.joined(),
+            "X-Target": request.target,
+            "X-Body-Length": String(request.body.count),
+            "X-Remote": request.remoteAddress,
+        ]
+        if let echo = request.headers["x-echo"] {
+            headers.add(name: "X-Echo", value: echo)
+        }
+        return HTTPResponse(status: .ok, headers: headers, body: request.body)
+    }
+}
+
+/// Starts a server on 127.0.0.1, port 0, with a two-thread pool and test-friendly limits, runs `body`, then
+/// shuts it down and checks that no request's state outlived it.
+func withServer<Handler: HTTPHandler, Result>(
+    handler: Handler = EchoHandler(),
+    _ configure: (inout HTTPServer.Configuration) -> Void = { _ in },
+    _ body: (HTTPServer, Int) async throws -> Result
+) async throws -> Result {
+    var configuration = HTTPServer.Configuration(host: "127.0.0.1", port: 0)
+    configuration.threading = .pool(threads: 2)
+    configure(&configuration)
+    let server = HTTPServer(configuration: configuration, handler: handler)
+    try server.start()
+    let port = try #require(server.port)
+    do {
+        let result = try await body(server, port)
+        server.shutdown(gracePeriod: .seconds(2))
+        #expect(server.liveRequestCount == 0, "request state leaked")
+        return result
+    } catch {
+        server.shutdown(gracePeriod: .seconds(2))
+        throw error
+    }
+}
