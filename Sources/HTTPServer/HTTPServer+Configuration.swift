@@ -59,10 +59,12 @@ extension HTTPServer {
         /// whole seconds, rounded up, at least 1. Default 10 s. Also bounds slow clients that send a request
         /// piecemeal. A handler's own running time does not count as idleness.
         public var connectionTimeout: Duration
-        /// The most connections open at once; further connections are accepted and closed at once.
-        /// Default 1024.
+        /// The most connections open at once. At the limit libmicrohttpd stops accepting, so further
+        /// connections wait in the listen backlog until one closes. With a thread pool the limit is divided
+        /// among the threads. Default 1024.
         public var connectionLimit: Int
-        /// The most connections open at once from one IP address. Default 128. Behind a proxy every connection
+        /// The most connections open at once from one IP address; further ones from it are accepted and closed
+        /// at once, without a response. Default 128. Behind a proxy every connection
         /// comes from the proxy, so raise it to ``connectionLimit`` there.
         public var perIPConnectionLimit: Int
         /// The memory libmicrohttpd may use per connection for reading the request head and writing the

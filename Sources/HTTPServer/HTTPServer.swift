@@ -31,7 +31,8 @@ public final class HTTPServer: Sendable {
     private enum Lifecycle {
         case idle
         case running(Running)
-        case stopping
+        /// Draining: no longer accepting, still answering; the port stays bound until the stop.
+        case stopping(port: Int)
     }
 
     /// A started daemon and what must live as long as it does.
@@ -90,13 +91,19 @@ public final class HTTPServer: Sendable {
     }
 
     /// The TCP port the server listens on (the one chosen by the system for port 0), or `nil` when not running.
+    ///
+    /// Still set while ``shutdown(gracePeriod:)`` drains requests in progress.
     public var port: Int? {
         lifecycle.withLock { state in
-            if case .running(let running) = state { running.port } else { nil }
+            switch state {
+            case .idle: nil
+            case .running(let running): running.port
+            case .stopping(let port): port
+            }
         }
     }
 
-    /// Whether the server is started and not shut down.
+    /// Whether the server is started and not completely shut down (it is still running while it drains).
     public var isRunning: Bool {
         port != nil
     }
@@ -132,6 +139,7 @@ public final class HTTPServer: Sendable {
     /// - Parameter gracePeriod: how long to wait for requests in progress; 10 seconds by default.
     public func shutdown(gracePeriod: Duration = .seconds(10)) {
         if core.isOnRequestThread {
+            core.draining.store(true, ordering: .relaxed)  // the calling request's response already says close
             DetachedThread.start { [self] in shutdown(gracePeriod: gracePeriod) }
             return
         }
@@ -139,7 +147,7 @@ public final class HTTPServer: Sendable {
             guard case .running(let running) = state else {
                 return nil
             }
-            state = .stopping
+            state = .stopping(port: running.port)
             return running
         }
         guard let running = claimed else {
@@ -171,7 +179,17 @@ public final class HTTPServer: Sendable {
     }
 
     private static func startError(messages: [String], tls: Bool) -> HTTPServerError {
-        let log = messages.isEmpty ? "no reason given" : messages.joined(separator: "; ")
+        let reasons = messages.map { message in
+            var reason = Substring(message)
+            if reason.hasPrefix("libmicrohttpd: ") {
+                reason = reason.dropFirst("libmicrohttpd: ".count)
+            }
+            while reason.last == "." {
+                reason = reason.dropLast()
+            }
+            return String(reason)
+        }
+        let log = reasons.isEmpty ? "it gave no reason" : reasons.joined(separator: "; ")
         let mentionsTLS = messages.contains { message in
             ["TLS", "tls", "certificate", "key", "priorit", "GnuTLS"].contains { message.contains($0) }
         }

@@ -23,8 +23,8 @@ struct MalformedRequestTests {
         }
         try await withServer(handler: handler) { _, port in
             let connection = try RawConnection(port: port)
-            try connection.send(request)
-            let reply = text(connection.readToEnd(timeout: .seconds(3)))
+            try await connection.send(request)
+            let reply = text(await connection.readToEnd(timeout: .seconds(3)))
             if !reply.isEmpty {
                 let status = Int(reply.split(separator: " ").dropFirst().first ?? "") ?? 0
                 #expect((400...599).contains(status), "got \(reply.prefix(80))")
@@ -38,8 +38,8 @@ struct MalformedRequestTests {
     func malformedHeaderName(name: String) async throws {
         try await withServer(handler: JSONFailureHandler()) { _, port in
             let connection = try RawConnection(port: port)
-            try connection.send("GET /h HTTP/1.1\r\nHost: x\r\n\(name): 1\r\n\r\n")
-            let reply = text(connection.readToEnd(timeout: .seconds(3)))
+            try await connection.send("GET /h HTTP/1.1\r\nHost: x\r\n\(name): 1\r\n\r\n")
+            let reply = text(await connection.readToEnd(timeout: .seconds(3)))
             #expect(reply.hasPrefix("HTTP/1.1 400"))
             if reply.contains("{") {  // ours, not libmicrohttpd's
                 #expect(reply.contains("request.malformed_header"))
@@ -52,10 +52,10 @@ struct MalformedRequestTests {
         // Pins a libmicrohttpd quirk (see docs/http-server.md) so that an upgrade that changes it is noticed.
         try await withServer { _, port in
             let connection = try RawConnection(port: port)
-            try connection.send("GET /first HTTP/1.1\r\nHost: x\r\n: empty\r\nX-After: 1\r\n\r\n")
-            let first = try connection.readResponse()
+            try await connection.send("GET /first HTTP/1.1\r\nHost: x\r\n: empty\r\nX-After: 1\r\n\r\n")
+            let first = try await connection.readResponse()
             #expect(first.header("X-Path") == "/first")
-            let rest = text(connection.readToEnd(timeout: .seconds(3)))
+            let rest = text(await connection.readToEnd(timeout: .seconds(3)))
             #expect(rest.isEmpty || rest.hasPrefix("HTTP/1.1 400"))
         }
     }
@@ -65,8 +65,8 @@ struct MalformedRequestTests {
     func malformedTarget(path: String) async throws {
         try await withServer(handler: JSONFailureHandler()) { _, port in
             let connection = try RawConnection(port: port)
-            try connection.send("GET \(path) HTTP/1.1\r\nHost: x\r\n\r\n")
-            let response = try connection.readResponse()
+            try await connection.send("GET \(path) HTTP/1.1\r\nHost: x\r\n\r\n")
+            let response = try await connection.readResponse()
             #expect(response.status == 400)
             #expect(response.text.contains("request.malformed_target"))
         }
@@ -88,8 +88,8 @@ struct MalformedRequestTests {
             ]
             let connection = try RawConnection(port: port)
             for (target, expected) in cases {
-                try connection.send("GET \(target) HTTP/1.1\r\nHost: x\r\n\r\n")
-                #expect(try connection.readResponse().text == expected)
+                try await connection.send("GET \(target) HTTP/1.1\r\nHost: x\r\n\r\n")
+                #expect(try await connection.readResponse().text == expected)
             }
         }
     }
@@ -98,8 +98,8 @@ struct MalformedRequestTests {
     func hugeHeaders() async throws {
         try await withServer { _, port in
             let connection = try RawConnection(port: port)
-            try? connection.send("GET / HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: 64 * 1024))\r\n\r\n")
-            let reply = text(connection.readToEnd(timeout: .seconds(3)))
+            try? await connection.send("GET / HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: 64 * 1024))\r\n\r\n")
+            let reply = text(await connection.readToEnd(timeout: .seconds(3)))
             #expect(reply.hasPrefix("HTTP/1.1 431"), "got \(reply.prefix(60))")
         }
     }
@@ -109,12 +109,12 @@ struct MalformedRequestTests {
         try await withServer { _, port in
             let fits = (0..<100).map { "X-F\($0): v\r\n" }.joined()
             let connection = try RawConnection(port: port)
-            try connection.send("GET / HTTP/1.1\r\nHost: x\r\n\(fits)\r\n")
-            #expect(try connection.readResponse().status == 200)
+            try await connection.send("GET / HTTP/1.1\r\nHost: x\r\n\(fits)\r\n")
+            #expect(try await connection.readResponse().status == 200)
             let tooMany = (0..<5000).map { "X-F\($0): v\r\n" }.joined()
             let second = try RawConnection(port: port)
-            try? second.send("GET / HTTP/1.1\r\nHost: x\r\n\(tooMany)\r\n")
-            #expect(text(second.readToEnd(timeout: .seconds(3))).hasPrefix("HTTP/1.1 431"))
+            try? await second.send("GET / HTTP/1.1\r\nHost: x\r\n\(tooMany)\r\n")
+            #expect(text(await second.readToEnd(timeout: .seconds(3))).hasPrefix("HTTP/1.1 431"))
         }
     }
 
@@ -133,13 +133,13 @@ struct MalformedRequestTests {
                 if round % 2 == 0 {
                     bytes = Array("GET /".utf8) + bytes  // garbage after a plausible start
                 }
-                try? connection.send(bytes + Array("\r\n\r\n".utf8))
-                _ = connection.readToEnd(timeout: .milliseconds(50))
+                try? await connection.send(bytes + Array("\r\n\r\n".utf8))
+                _ = await connection.readToEnd(timeout: .milliseconds(50))
             }
             // Still serving normally afterwards.
             let connection = try RawConnection(port: port)
-            try connection.send("GET /alive HTTP/1.1\r\nHost: x\r\n\r\n")
-            #expect(try connection.readResponse().text == "/alive")
+            try await connection.send("GET /alive HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(try await connection.readResponse().text == "/alive")
         }
     }
 
@@ -165,8 +165,8 @@ struct MalformedRequestTests {
         let lines = LogLines()
         try await withServer(handler: Handler(response: response), { $0.log = lines.append }) { _, port in
             let connection = try RawConnection(port: port)
-            try connection.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
-            let reply = try connection.readResponse()
+            try await connection.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            let reply = try await connection.readResponse()
             #expect(reply.status == 500)
             #expect(reply.text == #"{"code":"response.invalid"}"#)
             #expect(reply.header("Injected") == nil)
@@ -184,13 +184,13 @@ struct MalformedRequestTests {
         }
         try await withServer(handler: Handler(), { $0.maxBodySize = 1 }) { _, port in
             let first = try RawConnection(port: port)
-            try first.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
-            let plain500 = try first.readResponse()
+            try await first.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            let plain500 = try await first.readResponse()
             #expect(plain500.status == 500)
             #expect(plain500.text == "The server could not form a response.\n")
             let second = try RawConnection(port: port)
-            try second.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nab")
-            #expect(try second.readResponse().status == 413)
+            try await second.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nab")
+            #expect(try await second.readResponse().status == 413)
         }
     }
 
@@ -199,8 +199,8 @@ struct MalformedRequestTests {
         let handler = HTTPClosureHandler { _ in .text("four", headers: ["Content-Length": "999"]) }
         try await withServer(handler: handler) { _, port in
             let connection = try RawConnection(port: port)
-            try connection.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
-            let response = try connection.readResponse()
+            try await connection.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            let response = try await connection.readResponse()
             #expect(response.headers.filter { $0.0.lowercased() == "content-length" }.map(\.1) == ["4"])
             #expect(response.text == "four")
         }

@@ -61,9 +61,9 @@ struct RoundTripTests {
         }
         try await withServer(handler: handler) { _, port in
             let connection = try RawConnection(port: port)
-            try connection.send(
+            try await connection.send(
                 "GET / HTTP/1.1\r\nHost: x\r\nx-MIXED-case: v1\r\nX-Twice: a\r\nx-twice: b\r\n\r\n")
-            let response = try connection.readResponse()
+            let response = try await connection.readResponse()
             #expect(response.text == "v1|v1|v1|a,b|absent")
         }
     }
@@ -73,9 +73,9 @@ struct RoundTripTests {
         try await withServer { server, port in
             let connection = try RawConnection(port: port)
             for index in 0..<5 {
-                try connection.send("POST /n/\(index) HTTP/1.1\r\nHost: x\r\nContent-Length: \(index)\r\n\r\n")
-                try connection.send(String(repeating: "z", count: index))
-                let response = try connection.readResponse()
+                try await connection.send("POST /n/\(index) HTTP/1.1\r\nHost: x\r\nContent-Length: \(index)\r\n\r\n")
+                try await connection.send(String(repeating: "z", count: index))
+                let response = try await connection.readResponse()
                 #expect(response.status == 200)
                 #expect(response.header("X-Path") == "/n/\(index)")
                 #expect(response.body.count == index)
@@ -83,11 +83,11 @@ struct RoundTripTests {
             }
             #expect(server.openConnectionCount == 1)
             // Pipelined: three requests in one write; three answers in order.
-            try connection.send(
+            try await connection.send(
                 "GET /p/1 HTTP/1.1\r\nHost: x\r\n\r\nPOST /p/2 HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc"
                     + "GET /p/3 HTTP/1.1\r\nHost: x\r\n\r\n")
             for index in 1...3 {
-                let response = try connection.readResponse()
+                let response = try await connection.readResponse()
                 #expect(response.header("X-Path") == "/p/\(index)")
             }
         }
@@ -98,11 +98,11 @@ struct RoundTripTests {
         let handler = HTTPClosureHandler { _ in .text("a body that must not be sent") }
         try await withServer(handler: handler) { _, port in
             let connection = try RawConnection(port: port)
-            try connection.send("HEAD / HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n")
-            let head = try connection.readResponse(bodyExpected: false)
+            try await connection.send("HEAD / HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            let head = try await connection.readResponse(bodyExpected: false)
             #expect(head.status == 200)
             #expect(head.header("Content-Length") == "28")
-            let get = try connection.readResponse()
+            let get = try await connection.readResponse()
             #expect(get.text == "a body that must not be sent")
         }
     }
@@ -111,11 +111,11 @@ struct RoundTripTests {
     func expectContinue() async throws {
         try await withServer { _, port in
             let connection = try RawConnection(port: port)
-            try connection.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n")
-            let interim = try connection.readResponse(bodyExpected: false)
+            try await connection.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n")
+            let interim = try await connection.readResponse(bodyExpected: false)
             #expect(interim.status == 100)
-            try connection.send("body")
-            let response = try connection.readResponse()
+            try await connection.send("body")
+            let response = try await connection.readResponse()
             #expect(response.status == 200)
             #expect(response.text == "body")
         }
@@ -127,8 +127,8 @@ struct RoundTripTests {
         let handler = HTTPClosureHandler { _ in HTTPResponse(body: [UInt8](repeating: 0x61, count: size)) }
         try await withServer(handler: handler) { _, port in
             let connection = try RawConnection(port: port)
-            try connection.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
-            let response = try connection.readResponse(timeout: .seconds(20))
+            try await connection.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            let response = try await connection.readResponse(timeout: .seconds(20))
             #expect(response.body.count == size)
             #expect(response.body.allSatisfy { $0 == 0x61 })
         }

@@ -8,7 +8,8 @@ internal import CMicroHTTPDShim
 /// per-connection memory, and strictness. The listen socket is ours (see ``ListenSocket``), so its backlog is
 /// set by `listen()` and `MHD_OPTION_LISTEN_BACKLOG_SIZE` does not apply.
 enum DaemonLauncher {
-    /// Opportunistic reads and writes in epoll mode; measured faster here (see docs/http-server.md).
+    /// Opportunistic reads and writes in epoll mode; measured faster here (see docs/http-server.md). Never with
+    /// TLS: turbo also skips the TLS close_notify, and OpenSSL clients then report an unexpected EOF.
     static let useTurbo = true
 
     /// Starts the daemon on an already listening socket.
@@ -34,7 +35,7 @@ enum DaemonLauncher {
         ]
         switch configuration.threading {
         case .pool(let threads):
-            flags |= MHD_USE_EPOLL.rawValue | (useTurbo ? MHD_USE_TURBO.rawValue : 0)
+            flags |= MHD_USE_EPOLL.rawValue | (useTurbo && tls == nil ? MHD_USE_TURBO.rawValue : 0)
             if threads > 1 {
                 options.append(value(.THREAD_POOL_SIZE, threads))
             }

@@ -1,7 +1,11 @@
 import Glibc
 
-/// A blocking TCP client on raw POSIX sockets, for tests that need byte-exact requests: malformed input, bodies
-/// at the limit, keep-alive and pipelining, slow senders.
+/// A TCP client on raw POSIX sockets, for tests that need byte-exact requests: malformed input, bodies at the
+/// limit, keep-alive and pipelining, slow senders.
+///
+/// The socket is non-blocking and every wait is a short `Task.sleep`, so that tests never block one of the few
+/// threads of Swift's cooperative pool; blocked threads there would starve the timing of other tests running in
+/// parallel.
 final class RawConnection {
     struct Failure: Error, CustomStringConvertible {
         let description: String
@@ -10,79 +14,103 @@ final class RawConnection {
     let descriptor: Int32
     private var buffer: [UInt8] = []
 
-    /// Connects to `127.0.0.1:port`.
-    init(port: Int) throws {
-        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+    /// Connects to `host:port`; `host` is an IPv4 or IPv6 literal.
+    init(port: Int, host: String = "127.0.0.1") throws {
+        let six = host.contains(":")
+        descriptor = socket(six ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else {
             throw Failure(description: "socket() failed: errno \(errno)")
         }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = UInt16(port).bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        var storage = sockaddr_storage()
+        let length: Int
+        if six {
+            length = MemoryLayout<sockaddr_in6>.size
+            withUnsafeMutablePointer(to: &storage) {
+                $0.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { address in
+                    address.pointee.sin6_family = sa_family_t(AF_INET6)
+                    address.pointee.sin6_port = UInt16(port).bigEndian
+                    _ = inet_pton(AF_INET6, host, &address.pointee.sin6_addr)
+                }
             }
+        } else {
+            length = MemoryLayout<sockaddr_in>.size
+            withUnsafeMutablePointer(to: &storage) {
+                $0.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { address in
+                    address.pointee.sin_family = sa_family_t(AF_INET)
+                    address.pointee.sin_port = UInt16(port).bigEndian
+                    _ = inet_pton(AF_INET, host, &address.pointee.sin_addr)
+                }
+            }
+        }
+        let connected = withUnsafePointer(to: &storage) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(length)) }
         }
         guard connected == 0 else {
             let code = errno
             close(descriptor)
             throw Failure(description: "connect() failed: errno \(code)")
         }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
     }
 
     deinit {
         close(descriptor)
     }
 
-    /// Sends all bytes; throws if the peer has gone.
-    func send(_ bytes: [UInt8]) throws {
+    /// Sends all bytes; throws if the peer has gone or takes more than `timeout` to make room.
+    func send(_ bytes: [UInt8], timeout: Duration = .seconds(5)) async throws {
         var sent = 0
+        let deadline = ContinuousClock.now + timeout
         while sent < bytes.count {
-            let count = bytes[sent...].withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            guard count > 0 else {
+            let count = bytes[sent...].withUnsafeBytes {
+                Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
+            if count > 0 {
+                sent += count
+            } else if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) && ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(2))
+            } else {
                 throw Failure(description: "send() failed: errno \(errno)")
             }
-            sent += count
         }
     }
 
-    func send(_ text: String) throws {
-        try send(Array(text.utf8))
+    func send(_ text: String) async throws {
+        try await send(Array(text.utf8))
     }
 
     /// Reads whatever arrives within `timeout`; returns `false` on end of stream or a reset.
-    private func fill(timeout: Duration) throws -> Bool {
-        var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-        let milliseconds = Int32(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
-        let ready = poll(&poller, 1, milliseconds)
-        guard ready > 0 else {
-            throw Failure(description: "no data within \(timeout)")
-        }
+    private func fill(timeout: Duration) async throws -> Bool {
+        let deadline = ContinuousClock.now + timeout
         var chunk = [UInt8](repeating: 0, count: 65536)
-        let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
-        guard count > 0 else {
-            return false
+        while true {
+            let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            if count > 0 {
+                buffer.append(contentsOf: chunk[..<count])
+                return true
+            }
+            if count == 0 || (errno != EAGAIN && errno != EWOULDBLOCK) {
+                return false
+            }
+            guard ContinuousClock.now < deadline else {
+                throw Failure(description: "no data within \(timeout)")
+            }
+            try await Task.sleep(for: .milliseconds(2))
         }
-        buffer.append(contentsOf: chunk[..<count])
-        return true
     }
 
     /// Reads one complete response: status, headers, and a body delimited by Content-Length or chunking.
     ///
     /// - Parameter bodyExpected: `false` for answers to HEAD, whose Content-Length describes no body.
-    func readResponse(bodyExpected: Bool = true, timeout: Duration = .seconds(5)) throws -> RawResponse {
-        let end: Int = try {
-            while true {
-                if let index = buffer.firstRange(of: Array("\r\n\r\n".utf8))?.upperBound {
-                    return index
-                }
-                guard try fill(timeout: timeout) else {
-                    throw Failure(description: "connection closed before a response head; got \(text(buffer))")
-                }
+    func readResponse(bodyExpected: Bool = true, timeout: Duration = .seconds(5)) async throws -> RawResponse {
+        var headEnd = buffer.firstRange(of: Array("\r\n\r\n".utf8))?.upperBound
+        while headEnd == nil {
+            guard try await fill(timeout: timeout) else {
+                throw Failure(description: "connection closed before a response head; got \(text(buffer))")
             }
-        }()
+            headEnd = buffer.firstRange(of: Array("\r\n\r\n".utf8))?.upperBound
+        }
+        let end = headEnd!
         let head = String(decoding: buffer[..<end], as: UTF8.self)
         var lines = head.split(separator: "\r\n").map(String.init)
         let statusLine = lines.removeFirst()
@@ -101,31 +129,31 @@ final class RawConnection {
         }
         if let length = response.header("Content-Length").flatMap({ Int($0) }) {
             while buffer.count < length {
-                guard try fill(timeout: timeout) else {
+                guard try await fill(timeout: timeout) else {
                     throw Failure(description: "connection closed inside a body")
                 }
             }
             response.body = Array(buffer[..<length])
             buffer.removeFirst(length)
         } else if response.header("Transfer-Encoding")?.lowercased() == "chunked" {
-            response.body = try readChunked(timeout: timeout)
+            response.body = try await readChunked(timeout: timeout)
         } else {
-            response.body = readToEnd(timeout: timeout)
+            response.body = await readToEnd(timeout: timeout)
         }
         return response
     }
 
-    private func readChunked(timeout: Duration) throws -> [UInt8] {
+    private func readChunked(timeout: Duration) async throws -> [UInt8] {
         var body: [UInt8] = []
         while true {
             while buffer.firstRange(of: [13, 10]) == nil {
-                guard try fill(timeout: timeout) else { throw Failure(description: "closed inside chunked body") }
+                guard try await fill(timeout: timeout) else { throw Failure(description: "closed inside chunked body") }
             }
             let lineEnd = buffer.firstRange(of: [13, 10])!
             let size = Int(String(decoding: buffer[..<lineEnd.lowerBound], as: UTF8.self), radix: 16) ?? 0
             buffer.removeFirst(lineEnd.upperBound)
             while buffer.count < size + 2 {
-                guard try fill(timeout: timeout) else { throw Failure(description: "closed inside a chunk") }
+                guard try await fill(timeout: timeout) else { throw Failure(description: "closed inside a chunk") }
             }
             body += buffer[..<size]
             buffer.removeFirst(size + 2)
@@ -136,18 +164,18 @@ final class RawConnection {
     }
 
     /// Reads until the peer closes, or `timeout` passes without data; returns everything not yet consumed.
-    func readToEnd(timeout: Duration = .seconds(5)) -> [UInt8] {
-        while (try? fill(timeout: timeout)) == true {}
+    func readToEnd(timeout: Duration = .seconds(5)) async -> [UInt8] {
+        while (try? await fill(timeout: timeout)) == true {}
         defer { buffer.removeAll() }
         return buffer
     }
 
     /// Whether the peer closes (or resets) the connection within `timeout`, discarding any data it sends first.
-    func isClosedByPeer(within timeout: Duration) -> Bool {
+    func isClosedByPeer(within timeout: Duration) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             do {
-                if try !fill(timeout: .milliseconds(100)) {
+                if try await !fill(timeout: .milliseconds(50)) {
                     return true
                 }
             } catch {

@@ -1,3 +1,4 @@
+import Foundation
 @testable import HTTPServer
 import Testing
 
@@ -35,11 +36,22 @@ func withServer<Handler: HTTPHandler, Result>(
     let port = try #require(server.port)
     do {
         let result = try await body(server, port)
-        server.shutdown(gracePeriod: .seconds(2))
+        await onDedicatedThread { server.shutdown(gracePeriod: .seconds(2)) }
         #expect(server.liveRequestCount == 0, "request state leaked")
         return result
     } catch {
-        server.shutdown(gracePeriod: .seconds(2))
+        await onDedicatedThread { server.shutdown(gracePeriod: .seconds(2)) }
         throw error
+    }
+}
+
+/// Runs blocking work (a server shutdown, a child process) on its own thread, so that it never occupies one of
+/// the few threads of Swift's cooperative pool that the other tests running in parallel need.
+///
+/// Record no expectations inside: Swift Testing attributes issues through task-locals, which a plain thread
+/// does not have.
+func onDedicatedThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+        Thread { continuation.resume(returning: body()) }.start()
     }
 }
