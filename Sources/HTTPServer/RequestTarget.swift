@@ -10,7 +10,8 @@ enum RequestTarget {
         var absolute = false
         if let afterScheme = authorityStart(target) {
             absolute = true
-            start = utf8[afterScheme...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") }
+            start =
+                utf8[afterScheme...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") }
                 ?? utf8.endIndex
         }
         let questionMark = utf8[start...].firstIndex(of: UInt8(ascii: "?"))

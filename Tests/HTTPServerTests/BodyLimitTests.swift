@@ -1,5 +1,6 @@
-@testable import HTTPServer
 import Testing
+
+@testable import HTTPServer
 
 /// A handler that renders the server's failures as JSON, as the validation endpoint does.
 struct JSONFailureHandler: HTTPHandler {
@@ -16,9 +17,7 @@ struct JSONFailureHandler: HTTPHandler {
 struct BodyLimitTests {
     static let limit = 1000
 
-    private func configure(_ configuration: inout HTTPServer.Configuration) {
-        configuration.maxBodySize = Self.limit
-    }
+    static let configuration = HTTPServer.Configuration.forTests { $0.maxBodySize = limit }
 
     private func chunked(_ body: [UInt8], pieces: Int) -> [UInt8] {
         var encoded: [UInt8] = []
@@ -34,7 +33,7 @@ struct BodyLimitTests {
 
     @Test("A body exactly at the limit is accepted, by Content-Length and chunked")
     func atLimit() async throws {
-        try await withServer(handler: JSONFailureHandler(), configure) { _, port in
+        try await withServer(handler: JSONFailureHandler(), configuration: Self.configuration) { _, port in
             let body = [UInt8](repeating: 0x41, count: Self.limit)
             let connection = try RawConnection(port: port)
             try await connection.send("POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: \(Self.limit)\r\n\r\n")
@@ -53,7 +52,7 @@ struct BodyLimitTests {
 
     @Test("One byte over the limit by Content-Length gets 413 before the body is sent, then the connection closes")
     func overByContentLength() async throws {
-        try await withServer(handler: JSONFailureHandler(), configure) { _, port in
+        try await withServer(handler: JSONFailureHandler(), configuration: Self.configuration) { _, port in
             let connection = try RawConnection(port: port)
             try await connection.send(
                 "POST /big HTTP/1.1\r\nHost: x\r\nContent-Length: \(Self.limit + 1)\r\nExpect: 100-continue\r\n\r\n")
@@ -68,7 +67,7 @@ struct BodyLimitTests {
 
     @Test("A Content-Length too large for any integer is 413, not a crash")
     func absurdContentLength() async throws {
-        try await withServer(handler: JSONFailureHandler(), configure) { _, port in
+        try await withServer(handler: JSONFailureHandler(), configuration: Self.configuration) { _, port in
             let connection = try RawConnection(port: port)
             try await connection.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999999999999999\r\n\r\n")
             let response = try await connection.readResponse()
@@ -78,7 +77,7 @@ struct BodyLimitTests {
 
     @Test("One byte over the limit in a chunked body gets 413 and a closed connection", arguments: [1, 3, 50])
     func overByChunks(pieces: Int) async throws {
-        try await withServer(handler: JSONFailureHandler(), configure) { _, port in
+        try await withServer(handler: JSONFailureHandler(), configuration: Self.configuration) { _, port in
             let connection = try RawConnection(port: port)
             try await connection.send("POST /chunks HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n")
             try await connection.send(chunked([UInt8](repeating: 0x42, count: Self.limit + 1), pieces: pieces))
@@ -92,7 +91,7 @@ struct BodyLimitTests {
 
     @Test("An endless chunked body is cut off once past the discard allowance")
     func endlessChunks() async throws {
-        try await withServer(handler: JSONFailureHandler(), configure) { server, port in
+        try await withServer(handler: JSONFailureHandler(), configuration: Self.configuration) { server, port in
             let connection = try RawConnection(port: port)
             try await connection.send("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n")
             let piece = chunked([UInt8](repeating: 0x43, count: 16 * 1024), pieces: 1).dropLast(5)
@@ -112,10 +111,13 @@ struct BodyLimitTests {
             ("Content-Length: 3\r\nContent-Length: 4\r\n", 400, "request.ambiguous_framing"),
             ("Transfer-Encoding: gzip\r\n", 501, "request.unsupported_transfer_coding"),
             ("Transfer-Encoding: gzip, chunked\r\n", 501, "request.unsupported_transfer_coding"),
-            ("Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n", 501, "request.unsupported_transfer_coding"),
+            (
+                "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n", 501,
+                "request.unsupported_transfer_coding"
+            ),
         ])
     func framing(fields: String, status: Int, code: String) async throws {
-        try await withServer(handler: JSONFailureHandler(), configure) { _, port in
+        try await withServer(handler: JSONFailureHandler(), configuration: Self.configuration) { _, port in
             let connection = try RawConnection(port: port)
             try await connection.send("POST /f HTTP/1.1\r\nHost: x\r\n\(fields)\r\nabc")
             let response = try await connection.readResponse()
@@ -132,7 +134,7 @@ struct BodyLimitTests {
 
     @Test("Matching duplicate Content-Length fields are accepted")
     func duplicateEqualLengths() async throws {
-        try await withServer(handler: JSONFailureHandler(), configure) { _, port in
+        try await withServer(handler: JSONFailureHandler(), configuration: Self.configuration) { _, port in
             let connection = try RawConnection(port: port)
             try await connection.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nContent-Length: 3\r\n\r\nabc")
             #expect(try await connection.readResponse().text == #"{"bytes":3}"#)

@@ -1,15 +1,18 @@
 import Foundation
-@testable import HTTPServer
 import Testing
+
+@testable import HTTPServer
 
 @Suite("Connections: timeouts, limits and load")
 struct ConnectionTests {
     @Test("A client that sends half a request is disconnected after the timeout", arguments: [false, true])
     func slowClient(threadPerConnection: Bool) async throws {
-        try await withServer({
-            $0.connectionTimeout = .seconds(1)
-            if threadPerConnection { $0.threading = .threadPerConnection }
-        }) { server, port in
+        try await withServer(
+            configuration: .forTests {
+                $0.connectionTimeout = .seconds(1)
+                if threadPerConnection { $0.threading = .threadPerConnection }
+            }
+        ) { server, port in
             let connection = try RawConnection(port: port)
             try await connection.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nhalf")
             let start = ContinuousClock.now
@@ -26,10 +29,13 @@ struct ConnectionTests {
             usleep(2_200_000)
             return .text("late but here")
         }
-        try await withServer(handler: handler, {
-            $0.connectionTimeout = .seconds(1)
-            if threadPerConnection { $0.threading = .threadPerConnection }
-        }) { _, port in
+        try await withServer(
+            handler: handler,
+            configuration: .forTests {
+                $0.connectionTimeout = .seconds(1)
+                if threadPerConnection { $0.threading = .threadPerConnection }
+            }
+        ) { _, port in
             let connection = try RawConnection(port: port)
             try await connection.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
             #expect(try await connection.readResponse(timeout: .seconds(5)).text == "late but here")
@@ -38,7 +44,7 @@ struct ConnectionTests {
 
     @Test("The per-IP connection limit turns away connections over it")
     func perIPLimit() async throws {
-        try await withServer({ $0.perIPConnectionLimit = 3 }) { server, port in
+        try await withServer(configuration: .forTests { $0.perIPConnectionLimit = 3 }) { server, port in
             var open: [RawConnection] = []
             for index in 0..<3 {
                 let connection = try RawConnection(port: port)
@@ -60,11 +66,13 @@ struct ConnectionTests {
 
     @Test("At the total connection limit new connections wait unaccepted until a slot frees")
     func totalLimit() async throws {
-        try await withServer({
-            $0.connectionLimit = 2
-            $0.perIPConnectionLimit = 2
-            $0.threading = .pool(threads: 1)
-        }) { server, port in
+        try await withServer(
+            configuration: .forTests {
+                $0.connectionLimit = 2
+                $0.perIPConnectionLimit = 2
+                $0.threading = .pool(threads: 1)
+            }
+        ) { server, port in
             var open = [try RawConnection(port: port), try RawConnection(port: port)]
             for connection in open {
                 try await connection.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
@@ -85,7 +93,7 @@ struct ConnectionTests {
     func concurrentClients() async throws {
         let clients = 32
         let requests = 50
-        try await withServer({ $0.perIPConnectionLimit = 64 }) { server, port in
+        try await withServer(configuration: .forTests { $0.perIPConnectionLimit = 64 }) { server, port in
             let failures = Failures()
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for client in 0..<clients {
@@ -93,11 +101,12 @@ struct ConnectionTests {
                         let connection = try RawConnection(port: port)
                         for index in 0..<requests {
                             let body = "client \(client) request \(index)"
-                            try await connection.send(
-                                "POST /c/\(client)/\(index) HTTP/1.1\r\nHost: x\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")
+                            let head = "POST /c/\(client)/\(index) HTTP/1.1\r\nHost: x\r\n"
+                            try await connection.send(head + "Content-Length: \(body.utf8.count)\r\n\r\n\(body)")
                             let response = try await connection.readResponse()
                             if response.status != 200 || response.text != body
-                                || response.header("X-Path") != "/c/\(client)/\(index)" {
+                                || response.header("X-Path") != "/c/\(client)/\(index)"
+                            {
                                 failures.add("client \(client) #\(index): \(response.status) \(response.text)")
                             }
                         }
@@ -113,10 +122,12 @@ struct ConnectionTests {
     @Test("500 idle connections neither stop service nor outlive the timeout")
     func manyIdleConnections() async throws {
         raiseFileLimit(to: 4096)
-        try await withServer({
-            $0.connectionTimeout = .seconds(2)
-            $0.perIPConnectionLimit = 1024
-        }) { server, port in
+        try await withServer(
+            configuration: .forTests {
+                $0.connectionTimeout = .seconds(2)
+                $0.perIPConnectionLimit = 1024
+            }
+        ) { server, port in
             var idle: [RawConnection] = []
             for _ in 0..<500 {
                 idle.append(try RawConnection(port: port))
@@ -142,13 +153,14 @@ struct ConnectionTests {
     func halfOpenConnections() async throws {
         // libmicrohttpd 0.9.75 in epoll mode does not always notice a peer's FIN that arrives together with an
         // incomplete request; such connections sit in CLOSE_WAIT until the idle timeout closes them.
-        try await withServer({ $0.connectionTimeout = .seconds(1) }) { server, port in
+        try await withServer(configuration: .forTests { $0.connectionTimeout = .seconds(1) }) { server, port in
             for index in 0..<200 {
                 let connection = try RawConnection(port: port)
                 switch index % 4 {
                 case 0: try await connection.send("GET / HTTP/1.1\r\nHost")
                 case 1: try await connection.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabc")
-                case 2: try await connection.send("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nab")
+                case 2:
+                    try await connection.send("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nab")
                 default: shutdown(connection.descriptor, Int32(SHUT_WR))  // half-close without a request
                 }
             }

@@ -1,7 +1,8 @@
 import Foundation
-@testable import HTTPServer
 import Synchronization
 import Testing
+
+@testable import HTTPServer
 
 @Suite("Lifecycle: start, errors and shutdown")
 struct LifecycleTests {
@@ -28,8 +29,9 @@ struct LifecycleTests {
         let second = HTTPServer(configuration: .init(host: "127.0.0.1", port: port), handler: EchoHandler())
         let error = try #require(throws: HTTPServerError.self) { try second.start() }
         #expect(error.code == .addressInUse)
-        #expect(error.message == "Cannot listen on 127.0.0.1:\(port): the address is already in use by another socket "
-            + "(Address already in use).")
+        #expect(
+            error.message == "Cannot listen on 127.0.0.1:\(port): the address is already in use by another socket "
+                + "(Address already in use).")
         #expect("\(error)".hasSuffix("[server.address_in_use]"))
         #expect(!second.isRunning)
     }
@@ -202,10 +204,12 @@ struct LifecycleTests {
     @Test("Messages from libmicrohttpd and the server reach the configured log")
     func log() async throws {
         let lines = LogLines()
-        try await withServer({
-            $0.log = lines.append
-            $0.perIPConnectionLimit = 1
-        }) { _, port in
+        try await withServer(
+            configuration: .forTests {
+                $0.log = lines.append
+                $0.perIPConnectionLimit = 1
+            }
+        ) { _, port in
             let first = try RawConnection(port: port)
             try await first.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
             _ = try await first.readResponse()

@@ -1,6 +1,7 @@
-@testable import HTTPServer
 import Synchronization
 import Testing
+
+@testable import HTTPServer
 
 @Suite("Malformed requests and unsendable responses")
 struct MalformedRequestTests {
@@ -60,8 +61,9 @@ struct MalformedRequestTests {
         }
     }
 
-    @Test("A path with a malformed escape or invalid UTF-8 gets 400 from the handler's failure rendering",
-          arguments: ["/a%zz", "/a%4", "/%C3%28", "/%FF"])
+    @Test(
+        "A path with a malformed escape or invalid UTF-8 gets 400 from the handler's failure rendering",
+        arguments: ["/a%zz", "/a%4", "/%C3%28", "/%FF"])
     func malformedTarget(path: String) async throws {
         try await withServer(handler: JSONFailureHandler()) { _, port in
             let connection = try RawConnection(port: port)
@@ -75,13 +77,17 @@ struct MalformedRequestTests {
     @Test("Paths are decoded once and never normalised")
     func pathDecoding() async throws {
         let handler = HTTPClosureHandler { request in
-            .text("\(request.path)|\(request.target)|\(request.query ?? "nil")|"
-                + request.queryItems.map { "\($0.name)=\($0.value ?? "nil")" }.joined(separator: ","))
+            .text(
+                "\(request.path)|\(request.target)|\(request.query ?? "nil")|"
+                    + request.queryItems.map { "\($0.name)=\($0.value ?? "nil")" }.joined(separator: ","))
         }
         try await withServer(handler: handler) { _, port in
             let cases = [
                 ("/a/../b/./c//d/", "/a/../b/./c//d/|/a/../b/./c//d/|nil|"),
-                ("/x%2Fy%20z?q=a+b%26c&flag&&e=", "/x/y z|/x%2Fy%20z?q=a+b%26c&flag&&e=|q=a+b%26c&flag&&e=|q=a b&c,flag=nil,e="),
+                (
+                    "/x%2Fy%20z?q=a+b%26c&flag&&e=",
+                    "/x/y z|/x%2Fy%20z?q=a+b%26c&flag&&e=|q=a+b%26c&flag&&e=|q=a b&c,flag=nil,e="
+                ),
                 ("/caf%C3%A9", "/café|/caf%C3%A9|nil|"),
                 ("http://example.com:8080/abs?x=1", "/abs|http://example.com:8080/abs?x=1|x=1|x=1"),
                 ("/%00nul", "/\u{0}nul|/%00nul|nil|"),
@@ -98,7 +104,8 @@ struct MalformedRequestTests {
     func hugeHeaders() async throws {
         try await withServer { _, port in
             let connection = try RawConnection(port: port)
-            try? await connection.send("GET / HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: 64 * 1024))\r\n\r\n")
+            try? await connection.send(
+                "GET / HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: 64 * 1024))\r\n\r\n")
             let reply = text(await connection.readToEnd(timeout: .seconds(3)))
             #expect(reply.hasPrefix("HTTP/1.1 431"), "got \(reply.prefix(60))")
         }
@@ -123,7 +130,8 @@ struct MalformedRequestTests {
         let handler = HTTPClosureHandler { request in
             .text(request.path)
         }
-        try await withServer(handler: handler, { $0.connectionTimeout = .seconds(1) }) { server, port in
+        try await withServer(handler: handler, configuration: .forTests { $0.connectionTimeout = .seconds(1) }) {
+            server, port in
             var generator = SystemRandomNumberGenerator()
             for round in 0..<40 {
                 let connection = try RawConnection(port: port)
@@ -163,7 +171,8 @@ struct MalformedRequestTests {
             }
         }
         let lines = LogLines()
-        try await withServer(handler: Handler(response: response), { $0.log = lines.append }) { _, port in
+        try await withServer(handler: Handler(response: response), configuration: .forTests { $0.log = lines.append }) {
+            _, port in
             let connection = try RawConnection(port: port)
             try await connection.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
             let reply = try await connection.readResponse()
@@ -182,7 +191,7 @@ struct MalformedRequestTests {
                 HTTPResponse(status: 7)
             }
         }
-        try await withServer(handler: Handler(), { $0.maxBodySize = 1 }) { _, port in
+        try await withServer(handler: Handler(), configuration: .forTests { $0.maxBodySize = 1 }) { _, port in
             let first = try RawConnection(port: port)
             try await first.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
             let plain500 = try await first.readResponse()

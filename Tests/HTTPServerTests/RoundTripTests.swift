@@ -1,9 +1,11 @@
 import Foundation
+import Testing
+
+@testable import HTTPServer
+
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
-@testable import HTTPServer
-import Testing
 
 @Suite("Round trips")
 struct RoundTripTests {

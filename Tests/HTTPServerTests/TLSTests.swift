@@ -1,6 +1,7 @@
 import Foundation
-@testable import HTTPServer
 import Testing
+
+@testable import HTTPServer
 
 /// TLS through libmicrohttpd's GnuTLS support, with a throwaway self-signed certificate made by `openssl` at test
 /// time (the tests are skipped where `openssl` is not installed).
@@ -10,11 +11,13 @@ struct TLSTests {
     private func makeCertificate(in directory: URL, name: String = "server") throws -> HTTPServer.TLS {
         let certificate = directory.appendingPathComponent("\(name).crt").path
         let key = directory.appendingPathComponent("\(name).key").path
-        let result = try run(which("openssl")!, [
-            "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-            "-keyout", key, "-out", certificate, "-days", "1", "-subj", "/CN=127.0.0.1",
-            "-addext", "subjectAltName=IP:127.0.0.1",
-        ])
+        let result = try run(
+            which("openssl")!,
+            [
+                "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                "-keyout", key, "-out", certificate, "-days", "1", "-subj", "/CN=127.0.0.1",
+                "-addext", "subjectAltName=IP:127.0.0.1",
+            ])
         try #require(result.status == 0)
         return HTTPServer.TLS(certificatePath: certificate, privateKeyPath: key)
     }
@@ -24,11 +27,14 @@ struct TLSTests {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let tls = try makeCertificate(in: directory)
-        try await withServer({ $0.tls = tls }) { _, port in
-            let result = try run(which("openssl")!, [
-                "s_client", "-connect", "127.0.0.1:\(port)", "-CAfile", tls.certificatePath, "-verify_ip", "127.0.0.1",
-                "-verify_return_error", "-quiet",
-            ], input: "POST /secure HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello")
+        try await withServer(configuration: .forTests { $0.tls = tls }) { _, port in
+            let result = try run(
+                which("openssl")!,
+                [
+                    "s_client", "-connect", "127.0.0.1:\(port)", "-CAfile", tls.certificatePath, "-verify_ip",
+                    "127.0.0.1",
+                    "-verify_return_error", "-quiet",
+                ], input: "POST /secure HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello")
             #expect(result.status == 0)
             #expect(result.output.hasPrefix("HTTP/1.1 200 OK"))
             #expect(result.output.contains("X-Path: /secure"))
@@ -41,7 +47,7 @@ struct TLSTests {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let tls = try makeCertificate(in: directory)
-        try await withServer({ $0.tls = tls }) { _, port in
+        try await withServer(configuration: .forTests { $0.tls = tls }) { _, port in
             let connection = try RawConnection(port: port)
             try? await connection.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
             let reply = text(await connection.readToEnd(timeout: .seconds(3)))
@@ -76,7 +82,8 @@ struct TLSTests {
             HTTPServer.TLS(certificatePath: notPEM, privateKeyPath: good.privateKeyPath),
             HTTPServer.TLS(certificatePath: corrupt, privateKeyPath: good.privateKeyPath),
             HTTPServer.TLS(certificatePath: good.certificatePath, privateKeyPath: other.privateKeyPath),
-            HTTPServer.TLS(certificatePath: good.certificatePath, privateKeyPath: good.privateKeyPath, priorities: "NONSENSE"),
+            HTTPServer.TLS(
+                certificatePath: good.certificatePath, privateKeyPath: good.privateKeyPath, priorities: "NONSENSE"),
         ]
         for tls in cases {
             var configuration = HTTPServer.Configuration(port: 0)

@@ -1,5 +1,6 @@
-@testable import HTTPServer
 import Testing
+
+@testable import HTTPServer
 
 @Suite("Value types without a server")
 struct ValueTypeTests {
@@ -20,8 +21,12 @@ struct ValueTypeTests {
         #expect(headers.count == 1 && !headers.contains("b"))
     }
 
-    @Test("Tokens", arguments: [("Content-Type", true), ("x!#$%&'*+-.^_`|~9", true), ("", false), ("a b", false),
-                                ("a:b", false), ("é", false), ("a\u{7F}", false)])
+    @Test(
+        "Tokens",
+        arguments: [
+            ("Content-Type", true), ("x!#$%&'*+-.^_`|~9", true), ("", false), ("a b", false),
+            ("a:b", false), ("é", false), ("a\u{7F}", false),
+        ])
     func tokens(name: String, valid: Bool) {
         #expect(HTTPHeaders.isToken(name) == valid)
     }
@@ -54,11 +59,12 @@ struct ValueTypeTests {
         let request = HTTPRequest(method: .post, target: "/p%2Fq?a=1&b&a=%zz&c=x+y&&=v", remoteAddress: "10.0.0.1")
         #expect(request.path == "/p/q")
         #expect(request.query == "a=1&b&a=%zz&c=x+y&&=v")
-        #expect(request.queryItems == [
-            HTTPQueryItem(name: "a", value: "1"), HTTPQueryItem(name: "b", value: nil),
-            HTTPQueryItem(name: "a", value: "%zz"), HTTPQueryItem(name: "c", value: "x y"),
-            HTTPQueryItem(name: "", value: "v"),
-        ])
+        #expect(
+            request.queryItems == [
+                HTTPQueryItem(name: "a", value: "1"), HTTPQueryItem(name: "b", value: nil),
+                HTTPQueryItem(name: "a", value: "%zz"), HTTPQueryItem(name: "c", value: "x y"),
+                HTTPQueryItem(name: "", value: "v"),
+            ])
         #expect(request.queryValue(for: "a") == "1")
         #expect(request.queryValue(for: "b") == "")
         #expect(request.queryValue(for: "z") == nil)

@@ -6,32 +6,38 @@ internal import Glibc
 enum DaemonCallbacks {
     /// Called once per request when the request line has been read: creates the request's state, which
     /// libmicrohttpd keeps in the per-request slot until ``completed`` releases it.
-    static let uriLog: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?, OpaquePointer?)
-        -> UnsafeMutableRawPointer? = { context, uri, _ in
-            guard let context else {
-                return nil
-            }
-            let core = Unmanaged<ServerCore>.fromOpaque(context).takeUnretainedValue()
-            return Unmanaged.passRetained(RequestState(core: core, target: uri)).toOpaque()
+    static let uriLog: URILogCallback = { context, uri, _ in
+        guard let context else {
+            return nil
         }
+        return Unmanaged<ServerCore>.fromOpaque(context)._withUnsafeGuaranteedRef { core in
+            Unmanaged.passRetained(RequestState(core: core, target: uri)).toOpaque()
+        }
+    }
+
+    /// `void *(*)(void *cls, const char *uri, struct MHD_Connection *con)`: the header gives it no typedef.
+    typealias URILogCallback = @convention(c) (
+        _ context: UnsafeMutableRawPointer?, _ uri: UnsafePointer<CChar>?, _ connection: OpaquePointer?
+    ) -> UnsafeMutableRawPointer?
 
     /// The access handler: called for the head, each piece of body, and the end of every request.
     static let access: MHD_AccessHandlerCallback = { context, connection, url, method, _, upload, uploadSize, slot in
         guard let context, let connection, let uploadSize, let slot else {
             return .NO
         }
-        let core = Unmanaged<ServerCore>.fromOpaque(context).takeUnretainedValue()
-        core.markCurrentThread(context)
-        let state: RequestState
-        if let existing = slot.pointee {
-            state = Unmanaged<RequestState>.fromOpaque(existing).takeUnretainedValue()
-        } else {
-            // Not expected (uriLog always runs first); the URL here is already decoded, so keep it as target.
-            state = RequestState(core: core, target: url)
-            slot.pointee = Unmanaged.passRetained(state).toOpaque()
+        // The core and the state are kept alive by their owners (the server, the request slot) for the whole
+        // call, so they are borrowed without retain/release traffic on the shared core.
+        return Unmanaged<ServerCore>.fromOpaque(context)._withUnsafeGuaranteedRef { core in
+            core.markCurrentThread(context)
+            if slot.pointee == nil {
+                // Not expected (uriLog always runs first); the URL here is already decoded, so keep it as target.
+                slot.pointee = Unmanaged.passRetained(RequestState(core: core, target: url)).toOpaque()
+            }
+            return Unmanaged<RequestState>.fromOpaque(slot.pointee!)._withUnsafeGuaranteedRef { state in
+                core.access(
+                    connection: connection, method: method, upload: upload, uploadSize: uploadSize, state: state)
+            }
         }
-        return core.access(
-            connection: connection, method: method, upload: upload, uploadSize: uploadSize, state: state)
     }
 
     /// Called when a request ends for any reason (answered, failed, timed out, cut off, daemon stopped):
@@ -59,17 +65,18 @@ enum DaemonCallbacks {
         guard let context, let format, let arguments else {
             return
         }
-        let core = Unmanaged<ServerCore>.fromOpaque(context).takeUnretainedValue()
-        guard core.wantsLog else {
-            return
+        Unmanaged<ServerCore>.fromOpaque(context)._withUnsafeGuaranteedRef { core in
+            guard core.wantsLog else {
+                return
+            }
+            var buffer = [CChar](repeating: 0, count: 1024)
+            _ = vsnprintf(&buffer, buffer.count, format, arguments)
+            var message = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            while message.last?.isNewline == true {
+                message.removeLast()
+            }
+            core.log("libmicrohttpd: \(message)")
         }
-        var buffer = [CChar](repeating: 0, count: 1024)
-        _ = vsnprintf(&buffer, buffer.count, format, arguments)
-        var message = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        while message.last?.isNewline == true {
-            message.removeLast()
-        }
-        core.log("libmicrohttpd: \(message)")
     }
 
     private static func text(_ pointer: UnsafePointer<CChar>?, _ count: Int) -> String {

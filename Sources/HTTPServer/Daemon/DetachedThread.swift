@@ -13,13 +13,15 @@ enum DetachedThread {
     static func start(_ body: @escaping @Sendable () -> Void) {
         let work = Unmanaged.passRetained(Work(body)).toOpaque()
         var thread = pthread_t()
-        let created = pthread_create(&thread, nil, { argument in
-            guard let argument else {
+        let created = pthread_create(
+            &thread, nil,
+            { argument in
+                guard let argument else {
+                    return nil
+                }
+                Unmanaged<Work>.fromOpaque(argument).takeRetainedValue().body()
                 return nil
-            }
-            Unmanaged<Work>.fromOpaque(argument).takeRetainedValue().body()
-            return nil
-        }, work)
+            }, work)
         if created == 0 {
             pthread_detach(thread)
         } else {

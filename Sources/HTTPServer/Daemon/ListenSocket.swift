@@ -95,7 +95,9 @@ struct ListenSocket {
         withUnsafePointer(to: address) { pointer in
             switch Int32(address.ss_family) {
             case AF_INET:
-                pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { Int(UInt16(bigEndian: $0.pointee.sin_port)) }
+                pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) {
+                    Int(UInt16(bigEndian: $0.pointee.sin_port))
+                }
             case AF_INET6:
                 pointer.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) {
                     Int(UInt16(bigEndian: $0.pointee.sin6_port))
@@ -117,7 +119,8 @@ struct ListenSocket {
         case EACCES:
             return HTTPServerError(
                 code: .permissionDenied,
-                message: "Cannot listen on \(address): permission denied (\(reason)); ports below 1024 need privileges.")
+                message: "Cannot listen on \(address): permission denied (\(reason)); ports below 1024 need privileges."
+            )
         default:
             return HTTPServerError(
                 code: .listenFailed, message: "Cannot listen on \(address): \(failure.step)() failed: \(reason).")

@@ -29,7 +29,8 @@ enum ResponseWriter {
                 bytes.count, UnsafeMutableRawPointer(mutating: bytes.baseAddress), .RESPMEM_MUST_COPY)
         }
         guard let mhdResponse = created else {
-            return .failure(Invalid(detail: "libmicrohttpd could not allocate a response of \(response.body.count) bytes"))
+            return .failure(
+                Invalid(detail: "libmicrohttpd could not allocate a response of \(response.body.count) bytes"))
         }
         defer { MHD_destroy_response(mhdResponse) }  // the queued response holds its own reference
         for field in response.headers where !HTTPHeaders.namesEqual(field.name, "Content-Length") {
@@ -37,7 +38,8 @@ enum ResponseWriter {
                 field.value.withCString { value in MHD_add_response_header(mhdResponse, name, value) }
             }
             guard added == .YES else {
-                return .failure(Invalid(detail: "libmicrohttpd refused the header field '\(field.name): \(field.value)'"))
+                return .failure(
+                    Invalid(detail: "libmicrohttpd refused the header field '\(field.name): \(field.value)'"))
             }
         }
         if close {

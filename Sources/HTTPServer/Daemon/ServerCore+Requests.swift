@@ -91,7 +91,8 @@ extension ServerCore {
     }
 
     /// Answers a failure through the handler's rendering, closing the connection.
-    private func fail(_ failure: HTTPRequestFailure, _ request: HTTPRequest, _ connection: OpaquePointer) -> MHD_Result {
+    private func fail(_ failure: HTTPRequestFailure, _ request: HTTPRequest, _ connection: OpaquePointer) -> MHD_Result
+    {
         let response = handler.respond(to: failure, for: request)
         return send(response, to: request, on: connection, close: true, failure: failure)
     }
@@ -109,7 +110,9 @@ extension ServerCore {
             switch ResponseWriter.queue(attempt, on: connection, close: close) {
             case .success(let queued):
                 if !queued {
-                    log("HTTPServer: libmicrohttpd refused to queue the response to \(request.method) \(request.target)")
+                    log(
+                        "HTTPServer: libmicrohttpd refused to queue the response to \(request.method) \(request.target)"
+                    )
                 }
                 return queued ? .YES : .NO
             case .failure(let invalid):

@@ -23,8 +23,8 @@ final class ServerCore: Sendable {
     private let capturing = Atomic<Bool>(false)
     private let captured = Mutex<[String]>([])
     /// Marks libmicrohttpd's threads of this server, so ``HTTPServer/shutdown(gracePeriod:)`` can tell when a
-    /// handler calls it (waiting there would deadlock).
-    let threadMarker: pthread_key_t
+    /// handler calls it (waiting there would deadlock); `nil` if the process ran out of thread-specific keys.
+    private let threadMarker: pthread_key_t?
 
     init(handler: any HTTPHandler, configuration: HTTPServer.Configuration) {
         self.handler = handler
@@ -32,12 +32,13 @@ final class ServerCore: Sendable {
         self.discardAllowance = max(64 * 1024, configuration.maxBodySize)
         self.userLog = configuration.log
         var key = pthread_key_t()
-        pthread_key_create(&key, nil)
-        self.threadMarker = key
+        self.threadMarker = pthread_key_create(&key, nil) == 0 ? key : nil
     }
 
     deinit {
-        pthread_key_delete(threadMarker)
+        if let threadMarker {
+            pthread_key_delete(threadMarker)
+        }
     }
 
     /// Whether anyone listens to log messages; lets callers skip formatting.
@@ -63,22 +64,25 @@ final class ServerCore: Sendable {
         capturing.store(true, ordering: .relaxed)
         let result = body()
         capturing.store(false, ordering: .relaxed)
-        return (result, captured.withLock { messages in
-            defer { messages.removeAll() }
-            return messages
-        })
+        return (
+            result,
+            captured.withLock { messages in
+                defer { messages.removeAll() }
+                return messages
+            }
+        )
     }
 
     /// Marks the calling thread as one of this server's request threads (once per thread).
     func markCurrentThread(_ opaqueSelf: UnsafeMutableRawPointer) {
-        if pthread_getspecific(threadMarker) == nil {
+        if let threadMarker, pthread_getspecific(threadMarker) == nil {
             pthread_setspecific(threadMarker, opaqueSelf)
         }
     }
 
     /// Whether the calling thread is one of this server's request threads.
     var isOnRequestThread: Bool {
-        pthread_getspecific(threadMarker) != nil
+        threadMarker.map { pthread_getspecific($0) != nil } ?? false
     }
 }
 

@@ -44,7 +44,9 @@ final class TLSMaterial {
         return buffer
     }
 
-    private static func readPEM(_ path: String, what: String) throws(HTTPServerError) -> UnsafeMutableBufferPointer<CChar> {
+    private static func readPEM(_ path: String, what: String) throws(HTTPServerError) -> UnsafeMutableBufferPointer<
+        CChar
+    > {
         func unreadable(_ reason: String) -> HTTPServerError {
             HTTPServerError(code: .tlsFileUnreadable, message: "Cannot read the TLS \(what) file '\(path)': \(reason).")
         }

@@ -1,6 +1,7 @@
 import Foundation
-@testable import HTTPServer
 import Testing
+
+@testable import HTTPServer
 
 /// A handler that reports what it received: `X-Method`, `X-Path`, `X-Target`, `X-Body-Length`, `X-Remote`
 /// and the first value of `X-Echo` as response headers; the request body as the response body.
@@ -21,16 +22,23 @@ struct EchoHandler: HTTPHandler {
     }
 }
 
-/// Starts a server on 127.0.0.1, port 0, with a two-thread pool and test-friendly limits, runs `body`, then
-/// shuts it down and checks that no request's state outlived it.
+extension HTTPServer.Configuration {
+    /// 127.0.0.1, an ephemeral port and a two-thread pool, then `change` applied.
+    static func forTests(_ change: (inout Self) -> Void = { _ in }) -> Self {
+        var configuration = Self(host: "127.0.0.1", port: 0)
+        configuration.threading = .pool(threads: 2)
+        change(&configuration)
+        return configuration
+    }
+}
+
+/// Starts a server, runs `body` with it and its port, then shuts it down and checks that no request's state
+/// outlived it.
 func withServer<Handler: HTTPHandler, Result>(
     handler: Handler = EchoHandler(),
-    _ configure: (inout HTTPServer.Configuration) -> Void = { _ in },
+    configuration: HTTPServer.Configuration = .forTests(),
     _ body: (HTTPServer, Int) async throws -> Result
 ) async throws -> Result {
-    var configuration = HTTPServer.Configuration(host: "127.0.0.1", port: 0)
-    configuration.threading = .pool(threads: 2)
-    configure(&configuration)
     let server = HTTPServer(configuration: configuration, handler: handler)
     try server.start()
     let port = try #require(server.port)
