@@ -16,9 +16,10 @@ enum DaemonCallbacks {
     }
 
     /// `void *(*)(void *cls, const char *uri, struct MHD_Connection *con)`: the header gives it no typedef.
-    typealias URILogCallback = @convention(c) (
-        _ context: UnsafeMutableRawPointer?, _ uri: UnsafePointer<CChar>?, _ connection: OpaquePointer?
-    ) -> UnsafeMutableRawPointer?
+    typealias URILogCallback =
+        @convention(c) (
+            _ context: UnsafeMutableRawPointer?, _ uri: UnsafePointer<CChar>?, _ connection: OpaquePointer?
+        ) -> UnsafeMutableRawPointer?
 
     /// The access handler: called for the head, each piece of body, and the end of every request.
     static let access: MHD_AccessHandlerCallback = { context, connection, url, method, _, upload, uploadSize, slot in
