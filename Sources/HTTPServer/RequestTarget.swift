@@ -25,6 +25,9 @@ enum RequestTarget {
 
     /// The index just after `http://` or `https://` (any case) at the start of the target, or `nil`.
     private static func authorityStart(_ target: String) -> String.Index? {
+        guard let first = target.utf8.first, first | 0x20 == UInt8(ascii: "h") else {
+            return nil  // the common origin-form ("/...") costs one byte comparison
+        }
         for scheme in ["http://", "https://"] {
             let utf8 = target.utf8
             guard utf8.count >= scheme.utf8.count else {

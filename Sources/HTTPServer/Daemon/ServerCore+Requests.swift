@@ -35,9 +35,6 @@ extension ServerCore {
         guard path != nil else {
             return fail(.malformedTarget, request, connection)
         }
-        guard headers.allSatisfy({ HTTPHeaders.isToken($0.name) }) else {
-            return fail(.malformedHeader, request, connection)
-        }
         switch Framing(headers) {
         case .invalid(let failure):
             return fail(failure, request, connection)
@@ -78,14 +75,13 @@ extension ServerCore {
 
     /// The request is complete: answer it.
     private func finish(_ state: RequestState, connection: OpaquePointer) -> MHD_Result {
-        guard var request = state.request else {
+        guard var request = state.request.take() else {
             return .NO
         }
         if state.phase == .discarding {
             return fail(.bodyTooLarge(limit: maxBodySize), request, connection)
         }
         swap(&request.body, &state.body)
-        state.request = nil
         let response = handler.respond(to: request)
         return send(response, to: request, on: connection, close: false, failure: nil)
     }
@@ -140,7 +136,8 @@ extension ServerCore {
     }
 }
 
-/// How the request body is delimited (RFC 9112 §6), checked before any of it is read.
+/// How the request body is delimited (RFC 9112 §6), checked before any of it is read, together with the
+/// header field names (libmicrohttpd 0.9.75 lets some names through that are not tokens).
 ///
 /// Shapes that let two parsers disagree about where a body ends (both `Content-Length` and
 /// `Transfer-Encoding`, differing `Content-Length` values, codings other than a single `chunked`) are refused,
@@ -156,6 +153,11 @@ enum Framing {
         var codings = 0
         var onlyChunked = true
         for field in headers {
+            // One pass over the fields checks every name and finds the framing fields.
+            guard HTTPHeaders.isToken(field.name) else {
+                self = .invalid(.malformedHeader)
+                return
+            }
             if HTTPHeaders.namesEqual(field.name, "Content-Length") {
                 let value = Self.trimmed(field.value)
                 if let earlier = length, earlier != value {
