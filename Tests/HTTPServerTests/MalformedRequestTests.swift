@@ -111,6 +111,16 @@ struct MalformedRequestTests {
         }
     }
 
+    @Test("A request-target too long for the connection memory is refused")
+    func hugeTarget() async throws {
+        try await withServer { _, port in
+            let connection = try RawConnection(port: port)
+            try? await connection.send("GET /\(String(repeating: "a", count: 64 * 1024)) HTTP/1.1\r\nHost: x\r\n\r\n")
+            let reply = text(await connection.readToEnd(timeout: .seconds(3)))
+            #expect(reply.hasPrefix("HTTP/1.1 414") || reply.hasPrefix("HTTP/1.1 431"), "got \(reply.prefix(60))")
+        }
+    }
+
     @Test("Many small header fields up to the memory limit are fine; more are refused")
     func manyHeaders() async throws {
         try await withServer { _, port in

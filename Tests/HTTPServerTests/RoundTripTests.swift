@@ -95,6 +95,17 @@ struct RoundTripTests {
         }
     }
 
+    @Test("500 pipelined requests in one write are all answered, in order")
+    func manyPipelined() async throws {
+        try await withServer { _, port in
+            let connection = try RawConnection(port: port)
+            try await connection.send((0..<500).map { "GET /\($0) HTTP/1.1\r\nHost: x\r\n\r\n" }.joined())
+            for index in 0..<500 {
+                #expect(try await connection.readResponse().header("X-Path") == "/\(index)")
+            }
+        }
+    }
+
     @Test("HEAD gets the headers of the handler's response and no body")
     func head() async throws {
         let handler = HTTPClosureHandler { _ in .text("a body that must not be sent") }
