@@ -124,28 +124,47 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
 
     /// Compares two field names ASCII-case-insensitively, without allocating.
     static func namesEqual(_ a: String, _ b: String) -> Bool {
-        let a = a.utf8
-        let b = b.utf8
-        guard a.count == b.count else {
+        guard a.utf8.count == b.utf8.count else {
             return false
         }
-        // Bytes that differ only in bit 0x20 are the two cases of one letter, provided they are letters at all.
-        return a.elementsEqual(b) { x, y in
-            x == y || (x ^ y == 0x20 && (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(x | 0x20))
+        var a = a
+        var b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                for index in 0..<x.count {
+                    let p = x[index]
+                    let q = y[index]
+                    // Bytes that differ only in bit 0x20 are the two cases of one letter, if they are letters.
+                    if p != q && (p ^ q != 0x20 || !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains(p | 0x20)) {
+                        return false
+                    }
+                }
+                return true
+            }
         }
     }
 
-    /// Whether `name` is an RFC 9110 token: one or more of ``ALPHA``, ``DIGIT`` and `` !#$%&'*+-.^_`|~ ``.
+    /// Whether `name` is an RFC 9110 token: one or more of ALPHA, DIGIT and `` !#$%&'*+-.^_`|~ ``.
     static func isToken(_ name: String) -> Bool {
-        !name.isEmpty
-            && name.utf8.allSatisfy { byte in
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                    UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    true
-                default:
-                    "!#$%&'*+-.^_`|~".utf8.contains(byte)
-                }
-            }
+        !name.isEmpty && name.utf8.allSatisfy(isTokenByte)
+    }
+
+    /// One bit per ASCII byte that may appear in a token: bytes 0–63 in `low`, 64–127 in `high`.
+    private static let tokenBits: (low: UInt64, high: UInt64) = {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        let allowed = "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+        for byte in allowed.utf8 {
+            if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+        }
+        return (low, high)
+    }()
+
+    static func isTokenByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0..<64: tokenBits.low & (1 << UInt64(byte)) != 0
+        case 64..<128: tokenBits.high & (1 << UInt64(byte - 64)) != 0
+        default: false
+        }
     }
 }

@@ -191,10 +191,14 @@ enum Framing {
         self = .length(Int(length) ?? Int.max)  // only an overflow fails here: far over any limit
     }
 
+    /// The value without surrounding spaces and tabs (over UTF-8, so without grapheme breaking).
     private static func trimmed(_ text: String) -> Substring {
-        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        let start = text.firstIndex { !isBlank($0) } ?? text.endIndex
-        let end = text.lastIndex { !isBlank($0) }.map(text.index(after:)) ?? start
-        return text[start..<max(start, end)]
+        let utf8 = text.utf8
+        let isBlank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        guard let first = utf8.firstIndex(where: { !isBlank($0) }), let last = utf8.lastIndex(where: { !isBlank($0) })
+        else {
+            return text[text.endIndex...]
+        }
+        return text[first...last]
     }
 }
