@@ -22,6 +22,9 @@ import Synchronization
 ///
 /// Threading: every method may be called from any thread. ``shutdown(gracePeriod:)`` blocks until the daemon
 /// has stopped, except when called from one of this server's request threads (see its documentation).
+///
+/// Releasing the last reference to a running server stops it without a grace period (open connections are
+/// closed); call ``shutdown(gracePeriod:)`` first for a graceful stop.
 public final class HTTPServer: Sendable {
     /// The configuration given at creation.
     public let configuration: Configuration
@@ -53,10 +56,26 @@ public final class HTTPServer: Sendable {
     }
 
     deinit {
-        // Last reference gone while running: stop at once, without a grace period.
-        if case .running(let running) = lifecycle.withLock({ $0 }) {
-            Self.stop(running.daemon)
+        // Last reference gone while running: stop at once, without a grace period. On one of the daemon's own
+        // threads (a handler dropped the last reference) stopping would join that very thread, so a new thread
+        // does it; the core stays alive until then.
+        guard case .running(let running) = lifecycle.withLock({ $0 }) else {
+            return
         }
+        if core.isOnRequestThread {
+            // The request that dropped the reference is still being answered; give it a moment.
+            let handle = DaemonHandle(daemon: running.daemon, core: core, tls: running.tls)
+            DetachedThread.start { Self.stop(handle.daemon, core: handle.core, gracePeriod: .seconds(2)) }
+        } else {
+            Self.stop(running.daemon, core: core, gracePeriod: .zero)
+        }
+    }
+
+    /// What a deferred stop needs, moved to another thread once and used only there.
+    private struct DaemonHandle: @unchecked Sendable {  // sole owner of the pointer after deinit; see deinit
+        let daemon: OpaquePointer
+        let core: ServerCore
+        let tls: TLSMaterial?
     }
 
     /// Binds the listening socket and starts libmicrohttpd's threads; returns once requests are being served.
@@ -156,25 +175,21 @@ public final class HTTPServer: Sendable {
             }
             return
         }
+        Self.stop(running.daemon, core: core, gracePeriod: gracePeriod)
+        lifecycle.withLock { $0 = .idle }
+    }
+
+    /// Stops accepting, waits up to `gracePeriod` for requests in progress, then stops the daemon.
+    private static func stop(_ daemon: OpaquePointer, core: ServerCore, gracePeriod: Duration) {
         core.draining.store(true, ordering: .relaxed)
-        let listener = MHD_quiesce_daemon(running.daemon)
+        let listener = MHD_quiesce_daemon(daemon)
         let deadline = ContinuousClock.now.advanced(by: gracePeriod)
         while core.liveRequests.load(ordering: .relaxed) > 0 && ContinuousClock.now < deadline {
             usleep(1_000)
         }
-        MHD_stop_daemon(running.daemon)
-        if listener >= 0 {
-            close(listener)  // after a quiesce the listening socket is ours to close, after the stop
-        }
-        lifecycle.withLock { $0 = .idle }
-    }
-
-    /// Stops a daemon at once (for deinit): quiesce first so that the listening socket is ours to close.
-    private static func stop(_ daemon: OpaquePointer) {
-        let listener = MHD_quiesce_daemon(daemon)
         MHD_stop_daemon(daemon)
         if listener >= 0 {
-            close(listener)
+            close(listener)  // after a quiesce the listening socket is ours to close, after the stop
         }
     }
 

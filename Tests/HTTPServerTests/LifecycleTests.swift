@@ -129,10 +129,15 @@ struct LifecycleTests {
             try await Task.sleep(for: .milliseconds(5))
         }
         // Shut down while all five handlers are held; release them a little later.
+        let stopping = Atomic<Bool>(false)
         async let took: Duration = onDedicatedThread {
             let start = ContinuousClock.now
+            stopping.store(true, ordering: .relaxed)
             server.shutdown(gracePeriod: .seconds(5))
             return ContinuousClock.now - start
+        }
+        while !stopping.load(ordering: .relaxed) {
+            try await Task.sleep(for: .milliseconds(5))
         }
         try await Task.sleep(for: .milliseconds(300))
         #expect(server.isRunning)  // still draining
@@ -199,6 +204,34 @@ struct LifecycleTests {
         }
         #expect(!server.isRunning)
         box.server.withLock { $0 = nil }
+    }
+
+    @Test("A handler that drops the last reference to its server stops it without deadlocking")
+    func lastReferenceDroppedByHandler() async throws {
+        final class Box: Sendable {
+            let server = Mutex<HTTPServer?>(nil)
+        }
+        let box = Box()
+        let handler = HTTPClosureHandler { _ in
+            box.server.withLock { $0 = nil }  // deinit runs on this request thread
+            return .text("dropped")
+        }
+        let port: Int = try {
+            let server = HTTPServer(configuration: .forTests(), handler: handler)
+            try server.start()
+            box.server.withLock { $0 = server }
+            return try #require(server.port)
+        }()
+        let connection = try RawConnection(port: port)
+        try await connection.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(try await connection.readResponse().text == "dropped")
+        #expect(await connection.isClosedByPeer(within: .seconds(3)))
+        var refused = false
+        for _ in 0..<100 where !refused {
+            refused = (try? RawConnection(port: port)) == nil
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(refused, "the listening socket should be closed")
     }
 
     @Test("Messages from libmicrohttpd and the server reach the configured log")

@@ -16,6 +16,9 @@ struct MalformedRequestTests {
             "GET /a b HTTP/1.1\r\nHost: x\r\n\r\n",
             "GET / HTTP/1.1\r\nHost: x\r\nNo colon here\r\n\r\n",
             "garbage\r\n\r\n",
+            "GET / HTTP/1.1\r\n\r\n",  // no Host: refused in strict mode after the URI callback has run
+            "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 12x\r\n\r\n",
+            "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
         ])
     func malformedRequestLine(request: String) async throws {
         let handler = HTTPClosureHandler { _ in

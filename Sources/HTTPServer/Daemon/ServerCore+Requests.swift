@@ -43,7 +43,9 @@ extension ServerCore {
                 return fail(.bodyTooLarge(limit: maxBodySize), request, connection)
             }
             if length > 0 {
-                state.body.reserveCapacity(length)
+                // Sized once for ordinary bodies; a large declared length must not reserve memory before the
+                // bytes actually arrive.
+                state.body.reserveCapacity(min(length, 64 * 1024))
             }
         case .chunked, .none:
             break
