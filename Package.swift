@@ -13,6 +13,7 @@ let package = Package(
     name: "UploadGate",
     products: [
         .library(name: "UploadPolicy", targets: ["UploadPolicy"]),
+        .library(name: "RestPkiCore", targets: ["RestPkiCore"]),
         .executable(name: "uploadgate", targets: ["uploadgate"]),
     ],
     targets: [
@@ -23,6 +24,14 @@ let package = Package(
         .systemLibrary(
             name: "CMagic", pkgConfig: "libmagic",
             providers: [.apt(["libmagic-dev"])]),
+        .systemLibrary(
+            name: "CMicroHTTPD", pkgConfig: "libmicrohttpd",
+            providers: [.apt(["libmicrohttpd-dev"])]),
+        .systemLibrary(
+            name: "CGnuTLS", pkgConfig: "gnutls",
+            providers: [.apt(["libgnutls28-dev"])]),
+        // One non-variadic entry point to MHD_start_daemon, which Swift cannot call (see its header).
+        .target(name: "CMicroHTTPDShim", dependencies: ["CMicroHTTPD"]),
 
         // The policy engine: pure, no network, no globals.
         .target(
@@ -40,14 +49,34 @@ let package = Package(
             name: "CommandLineKit", dependencies: [],
             swiftSettings: strictSettings),
 
-        // The command-line tool.
-        .executableTarget(
-            name: "uploadgate", dependencies: ["UploadPolicy", "CommandLineKit", "ContentSniffing"],
+        // A small structured logger (swift-log's shape); only executables decide where lines go.
+        .target(
+            name: "UploadGateLogging", dependencies: [],
             swiftSettings: strictSettings),
 
-        // Client of the Rest PKI Core signature-sessions API (URLSession). Depends on nothing of ours yet.
+        // A small Swift API over libmicrohttpd (request → response); no product logic.
+        .target(
+            name: "HTTPServer", dependencies: ["CMicroHTTPD", "CMicroHTTPDShim"],
+            swiftSettings: strictSettings),
+
+        // The validation endpoint: routes, wire codec, auth, metrics, decision log, reload.
+        .target(
+            name: "UploadGateServer",
+            dependencies: ["UploadPolicy", "HTTPServer", "UploadGateLogging", "CGnuTLS"],
+            swiftSettings: strictSettings),
+
+        // Client of the Rest PKI Core signature-sessions API (URLSession).
         .target(
             name: "RestPkiCore",
+            swiftSettings: strictSettings),
+
+        // The command-line tool.
+        .executableTarget(
+            name: "uploadgate",
+            dependencies: [
+                "UploadPolicy", "CommandLineKit", "ContentSniffing", "UploadGateServer", "UploadGateLogging",
+                "HTTPServer",
+            ],
             swiftSettings: strictSettings),
 
         .testTarget(
@@ -59,14 +88,16 @@ let package = Package(
         .testTarget(
             name: "ContentSniffingTests", dependencies: ["ContentSniffing"],
             swiftSettings: strictSettings),
+        .testTarget(
+            name: "HTTPServerTests", dependencies: ["HTTPServer"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "RestPkiCoreTests", dependencies: ["RestPkiCore"],
+            swiftSettings: strictSettings),
         // Golden tests: drive the built `uploadgate` binary (the dependency makes `swift test` build it).
         .testTarget(
             name: "uploadgateTests", dependencies: ["uploadgate"],
             exclude: ["Snapshots"], swiftSettings: strictSettings),
-
-        .testTarget(
-            name: "RestPkiCoreTests", dependencies: ["RestPkiCore"],
-            swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )
