@@ -1,6 +1,8 @@
 internal import CommandLineKit
+internal import UploadGateLogging
+internal import UploadGateServer
 
-/// `uploadgate serve`: the file-name validation endpoint. Its body arrives with the endpoint issue.
+/// `uploadgate serve`: the file-name validation endpoint.
 enum ServeCommand {
     static let spec = CommandSpec(
         name: "serve",
@@ -9,7 +11,15 @@ enum ServeCommand {
             Without options, serve applies the embedded default policy on 127.0.0.1:8080. POST /validate \
             applies the default policy and POST /validate/{policyId} a named one; GET /healthz, /readyz, \
             /metrics and /policies serve operations. SIGHUP reloads the policies: a broken set is refused and \
-            the old one keeps serving.
+            the old one keeps serving. SIGINT and SIGTERM stop it after in-flight requests finish.
+
+            Authentication: --auth api-key (X-Api-Key header), bearer (Authorization: Bearer) or basic \
+            (Authorization: Basic; secrets are user:password). Secrets come from --api-key-file, one per line, or \
+            from the UPLOADGATE_API_KEYS environment variable (comma- or newline-separated); several secrets \
+            allow rotation. Without --auth, a secrets file or UPLOADGATE_API_KEYS selects api-key; otherwise no \
+            authentication, which is only sensible on loopback.
+
+            One JSON line per decision goes to standard output; startup and errors go to standard error.
 
             Example:
 
@@ -28,8 +38,12 @@ enum ServeCommand {
             .value("policies", valueName: "dir", help: "A folder of policy files to serve instead of the default."),
             .value("default-policy", valueName: "id", help: "The id of the policy POST /validate applies."),
             .value(
+                "auth", valueName: "mode", kind: .choice(["none", "api-key", "bearer", "basic"]),
+                defaultDescription: "api-key when secrets are given, else none",
+                help: "How callers authenticate."),
+            .value(
                 "api-key-file", valueName: "file",
-                help: "A file of accepted API keys, one per line (several allow rotation)."),
+                help: "A file of accepted secrets (API keys, tokens or user:password), one per line."),
             .value("tls-cert", valueName: "file", help: "The TLS certificate chain (PEM); needs --tls-key."),
             .value("tls-key", valueName: "file", help: "The TLS private key (PEM); needs --tls-cert."),
             .value(
@@ -38,6 +52,12 @@ enum ServeCommand {
             .value(
                 "log-names", valueName: "mode", kind: .choice(["full", "hash", "none"]), default: "hash",
                 help: "How file names appear in the decision log."),
+            .value(
+                "max-body", valueName: "bytes", kind: .integer(256...1_048_576), default: "16384",
+                help: "The largest request body accepted; larger ones get 413."),
+            .value(
+                "mime-dir", valueName: "dir", default: "/usr/share/mime",
+                help: "The shared-mime-info database directory."),
             CommonOptions.noColor,
         ],
         exitStatuses: [
@@ -58,6 +78,9 @@ enum ServeCommand {
         var tlsKey: String?
         var threads: Int?
         var logNames: String
+        var auth: String?
+        var maxBody: Int
+        var mimeDirectory: String
         var noColor: Bool
 
         init(_ arguments: ParsedArguments) {
@@ -69,6 +92,9 @@ enum ServeCommand {
             tlsKey = arguments.string("tls-key")
             threads = arguments.integer("threads")
             logNames = arguments.string("log-names") ?? "hash"
+            auth = arguments.string("auth")
+            maxBody = arguments.integer("max-body") ?? 16384
+            mimeDirectory = arguments.string("mime-dir") ?? "/usr/share/mime"
             noColor = arguments.flag("no-color")
         }
     }
@@ -95,7 +121,21 @@ enum ServeCommand {
     }
 
     @Sendable static func run(_ invocation: Invocation) async throws -> ExitCode {
-        _ = Options(invocation.arguments)
-        return try notAvailableYet(invocation)
+        let options = Options(invocation.arguments)
+        let configuration = try options.serviceConfiguration(environment: invocation.terminal.environment)
+        let logger = Logger(label: "uploadgate", sink: StreamLogSink(descriptor: 2))
+        let service: ValidationService
+        do {
+            service = try ValidationService(configuration: configuration, logger: logger)
+        } catch {
+            throw CommandFailure(error.description, status: .usageError)
+        }
+        do {
+            try service.start()
+        } catch {
+            throw CommandFailure(error.description, status: .findings)
+        }
+        service.run()
+        return .success
     }
 }

@@ -1,0 +1,123 @@
+import Foundation
+
+/// How the endpoint checks that a call comes from the signing service, matching what Rest PKI Core can send.
+public enum AuthenticationMode: String, CaseIterable, Sendable {
+    /// No check. Only sensible when listening on loopback; the server warns otherwise.
+    case none
+    /// `X-Api-Key: <secret>`.
+    case apiKey = "api-key"
+    /// `Authorization: Basic base64(user:password)`; secrets are `user:password` pairs.
+    case basic
+    /// `Authorization: Bearer <secret>`.
+    case bearer
+}
+
+/// Checks credentials against a set of accepted secrets (several, so keys can be rotated without downtime).
+///
+/// Comparison takes the same time whatever the presented value and whichever secret it matches or not:
+/// every accepted secret is compared over a fixed length, with no early exit. Secrets are never logged,
+/// printed or echoed: ``description`` shows only the mode and the count.
+public struct Authenticator: Sendable, CustomStringConvertible {
+    /// The mode.
+    public let mode: AuthenticationMode
+    private let secrets: [[UInt8]]
+
+    /// The longest secret compared; longer presented values are refused without a timing signal of their length.
+    static let maxSecretLength = 512
+
+    /// - Parameters:
+    ///   - mode: The scheme to check.
+    ///   - secrets: Accepted secrets; required (non-empty) unless the mode is `.none`.
+    /// - Throws: ``AuthenticationError`` when a secret is empty, too long, malformed for the mode, or missing.
+    public init(mode: AuthenticationMode, secrets: [String]) throws(AuthenticationError) {
+        if mode != .none, secrets.isEmpty {
+            throw AuthenticationError("auth mode '\(mode.rawValue)' needs at least one secret")
+        }
+        for (index, secret) in secrets.enumerated() {
+            if secret.isEmpty || secret.utf8.count > Self.maxSecretLength {
+                throw AuthenticationError("secret #\(index + 1) must be 1 to \(Self.maxSecretLength) bytes long")
+            }
+            if mode == .basic, !secret.contains(":") {
+                throw AuthenticationError("secret #\(index + 1) must be 'user:password' for basic auth")
+            }
+            if secret.unicodeScalars.contains(where: { $0.value < 0x21 && !(mode == .basic && $0 == " ") }) {
+                throw AuthenticationError("secret #\(index + 1) contains spaces or control characters")
+            }
+        }
+        self.mode = mode
+        self.secrets = secrets.map { Array($0.utf8) }
+    }
+
+    /// No authentication.
+    public static let none: Authenticator = {
+        do { return try Authenticator(mode: .none, secrets: []) } catch { preconditionFailure("\(error)") }
+    }()
+
+    public var description: String { "\(mode.rawValue) (\(secrets.count) secret\(secrets.count == 1 ? "" : "s"))" }
+
+    /// The outcome of checking one request.
+    public enum Outcome: Equatable, Sendable {
+        case allowed
+        /// Refused, with a message safe to return and the challenge header to send.
+        case refused(message: String, challenge: String?)
+    }
+
+    /// Checks a request's credentials.
+    /// - Parameter header: Looks a request header up by name, case-insensitively.
+    public func check(header: (String) -> String?) -> Outcome {
+        switch mode {
+        case .none:
+            return .allowed
+        case .apiKey:
+            guard let key = header("X-Api-Key") else { return refused("Send the API key in the X-Api-Key header.") }
+            return matches(Array(key.utf8)) ? .allowed : refused("The API key is not valid.")
+        case .bearer, .basic:
+            let scheme = mode == .bearer ? "Bearer" : "Basic"
+            guard let value = header("Authorization"), let space = value.firstIndex(of: " "),
+                value[..<space].caseInsensitiveCompare(scheme) == .orderedSame
+            else { return refused("Send credentials in the Authorization header with the \(scheme) scheme.") }
+            let credential = value[value.index(after: space)...].trimmingCharacters(in: .whitespaces)
+            if mode == .bearer { return matches(Array(credential.utf8)) ? .allowed : refused("The token is not valid.") }
+            guard let decoded = Data(base64Encoded: credential) else {
+                return refused("The Basic credentials are not valid base64.")
+            }
+            return matches(Array(decoded)) ? .allowed : refused("The user name or password is not valid.")
+        }
+    }
+
+    private func refused(_ message: String) -> Outcome {
+        let challenge: String? =
+            switch mode {
+            case .basic: "Basic realm=\"uploadgate\", charset=\"UTF-8\""
+            case .bearer: "Bearer realm=\"uploadgate\""
+            case .apiKey, .none: nil
+            }
+        return .refused(message: message, challenge: challenge)
+    }
+
+    /// Constant-time membership: compares `presented` with every secret over ``maxSecretLength`` bytes.
+    private func matches(_ presented: [UInt8]) -> Bool {
+        var found: UInt8 = presented.count <= Self.maxSecretLength ? 0 : 1
+        var anyMatch: UInt8 = 1  // becomes 0 once a secret matches
+        for secret in secrets {
+            var difference = UInt8(truncatingIfNeeded: secret.count ^ presented.count)
+                | UInt8(truncatingIfNeeded: (secret.count ^ presented.count) >> 8)
+            for index in 0..<Self.maxSecretLength {
+                let a = index < secret.count ? secret[index] : 0
+                let b = index < presented.count ? presented[index] : 0
+                difference |= a ^ b
+            }
+            // anyMatch &= (difference != 0), without a branch on secret data
+            let isDifferent = UInt8(truncatingIfNeeded: (UInt16(difference) &+ 0xFF) >> 8)
+            anyMatch &= isDifferent
+        }
+        found |= anyMatch
+        return found == 0
+    }
+}
+
+/// A configuration problem with authentication; the message never contains a secret.
+public struct AuthenticationError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}

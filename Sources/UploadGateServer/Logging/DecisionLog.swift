@@ -1,0 +1,135 @@
+import Foundation
+import UploadGateLogging
+import Synchronization
+public import UploadPolicy
+
+/// How much of a file name the decision log keeps.
+public enum NameLogging: String, CaseIterable, Sendable {
+    /// The name as sent.
+    case full
+    /// An HMAC-SHA256 of the name (`name_hash`): correlatable, not readable.
+    case hash
+    /// Nothing about the name.
+    case none
+}
+
+/// One JSON line per decision, written to standard output (or any descriptor) through a buffer that a
+/// background thread flushes every 100 ms, so a request never waits for a `write(2)`; a full buffer is flushed
+/// at once by the thread that filled it. Lines are never interleaved or split.
+///
+/// Fields: `ts`, `decision_id`, `policy`, `accept`, `code`, `rule`, `name` or `name_hash` (per ``NameLogging``),
+/// `type`, `length`, `duration_us`.
+public final class DecisionLog: Sendable {
+    private let mode: NameLogging
+    private let hasher: NameHasher
+    private let descriptor: Int32
+    private let buffer = Mutex<[UInt8]>([])
+    /// Held while taking the buffer and writing it, so flushes from two threads keep lines in order.
+    private let writing = Mutex(())
+    private let flushThreshold = 64 * 1024
+    private let ids = DecisionIDs()
+    private let stopped = Atomic<Bool>(false)
+
+    /// - Parameters:
+    ///   - mode: How names are logged.
+    ///   - hashKey: The HMAC key for `hash` mode; a random one (per process) when nil.
+    ///   - descriptor: Where lines go; standard output by default.
+    public init(mode: NameLogging, hashKey: [UInt8]? = nil, descriptor: Int32 = 1) {
+        self.mode = mode
+        self.hasher = NameHasher(key: hashKey ?? NameHasher.randomKey())
+        self.descriptor = descriptor
+        let thread = Thread { [weak self] in
+            while let log = self, !log.stopped.load(ordering: .relaxed) {
+                log.flush()
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+        }
+        thread.name = "uploadgate-decision-log"
+        thread.start()
+    }
+
+    deinit { stop() }
+
+    /// A new decision id: unique within this process and, through a random prefix, across processes.
+    public func nextID() -> String { ids.next() }
+
+    /// Appends one decision's line.
+    public func record(
+        id: String, decision: Decision, candidate: FileCandidate, duration: Duration
+    ) {
+        var line = JSONLine()
+        line.add("ts", Timestamp.now())
+        line.add("decision_id", id)
+        line.add("policy", decision.policyID)
+        line.add("accept", decision.isAccepted)
+        line.add("code", decision.code.rawValue)
+        line.add("rule", decision.rule)
+        switch mode {
+        case .full: line.add("name", candidate.name)
+        case .hash: line.add("name_hash", hasher.hash(candidate.name))
+        case .none: break
+        }
+        line.add("type", candidate.contentType)
+        line.add("length", candidate.length)
+        let micros = duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000
+        line.add("duration_us", micros)
+        let text = line.finish()
+
+        let full = buffer.withLock { buffer -> Bool in
+            buffer.append(contentsOf: text.utf8)
+            return buffer.count >= flushThreshold
+        }
+        if full { flush() }
+    }
+
+    /// Writes out whatever is buffered.
+    public func flush() {
+        writing.withLock { _ in
+            let pending = buffer.withLock { buffer -> [UInt8] in
+                defer { buffer.removeAll(keepingCapacity: true) }
+                return buffer
+            }
+            guard !pending.isEmpty else { return }
+            FileDescriptorWriter.writeAll(String(decoding: pending, as: UTF8.self), to: descriptor)
+        }
+    }
+
+    /// Stops the background flusher after a final flush.
+    public func stop() {
+        stopped.store(true, ordering: .relaxed)
+        flush()
+    }
+}
+
+/// Decision ids: a random 8-hex-digit process prefix and a counter, e.g. `3f9a12bc-000000000042`.
+final class DecisionIDs: Sendable {
+    private let prefix: String
+    private let counter = Atomic<UInt64>(0)
+
+    init() {
+        prefix = String(format: "%08x", UInt32.random(in: .min ... .max))
+    }
+
+    func next() -> String {
+        let value = counter.add(1, ordering: .relaxed).newValue
+        let digits = String(value)
+        return prefix + "-" + String(repeating: "0", count: max(0, 12 - digits.count)) + digits
+    }
+}
+
+/// ISO 8601 UTC timestamps with milliseconds, formatted without Foundation's formatters (they are slow and
+/// not thread-safe).
+enum Timestamp {
+    static func now() -> String {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        var seconds = spec.tv_sec
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let millis = Int(spec.tv_nsec / 1_000_000)
+        let millisText = millis < 10 ? "00\(millis)" : millis < 100 ? "0\(millis)" : "\(millis)"
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)).\(millisText)Z"
+    }
+}

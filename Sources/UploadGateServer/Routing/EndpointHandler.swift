@@ -1,0 +1,124 @@
+import Foundation
+public import HTTPServer
+import UploadGateLogging
+import UploadPolicy
+
+/// The validation endpoint's request handling: routing, authentication, the wire contract, decisions,
+/// metrics and the decision log. Every outcome is a well-formed response; errors are ``EndpointError``s
+/// rendered as JSON.
+public struct EndpointHandler: HTTPHandler {
+    let store: PolicyStore
+    let authenticator: Authenticator
+    let metrics: Metrics
+    let decisionLog: DecisionLog
+    let logger: Logger
+    let maxBodySize: Int
+
+    public func respond(to request: HTTPRequest) -> HTTPResponse {
+        let start = ContinuousClock.now
+        let route = Route(path: request.path)
+        let response: HTTPResponse
+        do {
+            response = try dispatch(request, route: route)
+        } catch {
+            response = Self.render(error)
+        }
+        metrics.recordRequest(
+            route: route.template, method: Self.methodLabel(request.method), status: response.status.code,
+            seconds: Self.seconds(ContinuousClock.now - start))
+        return request.method == .head ? HTTPResponse(status: response.status, headers: response.headers) : response
+    }
+
+    public func respond(to failure: HTTPRequestFailure, for request: HTTPRequest) -> HTTPResponse {
+        let error =
+            failure.code == .bodyTooLarge
+            ? EndpointError.bodyTooLarge(limit: maxBodySize)
+            : EndpointError(status: failure.status.code, code: failure.code.rawValue, message: failure.message)
+        let route = Route(path: request.path)
+        metrics.recordRequest(
+            route: route.template, method: Self.methodLabel(request.method), status: error.status, seconds: 0)
+        return Self.render(error)
+    }
+
+    // MARK: Dispatch
+
+    private func dispatch(_ request: HTTPRequest, route: Route) throws(EndpointError) -> HTTPResponse {
+        let allowed = route.allowedMethods
+        guard !allowed.isEmpty else { throw EndpointError.unknownRoute(request.path) }
+        guard allowed.contains(request.method.rawValue) else {
+            throw EndpointError.methodNotAllowed(request.method.rawValue, allowed: allowed)
+        }
+        switch route {
+        case .validateDefault:
+            try authenticate(request)
+            return try validate(request, policy: store.policies.defaultPolicy)
+        case .validate(let id):
+            try authenticate(request)
+            let policies = store.policies
+            guard let policy = policies[id] else {
+                throw EndpointError.unknownPolicy(id, known: policies.policies.map(\.id).sorted())
+            }
+            return try validate(request, policy: policy)
+        case .health:
+            return .json(#"{"status":"ok"}"#)
+        case .ready:
+            let count = store.policies.policies.count
+            return .json(#"{"policies":\#(count),"status":"ready"}"#)
+        case .metrics:
+            return HTTPResponse(
+                status: .ok, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8"],
+                body: Array(metrics.render().utf8))
+        case .policies:
+            try authenticate(request)
+            return .json(PolicyListing.body(for: store.policies))
+        case .unknown:
+            throw EndpointError.unknownRoute(request.path)
+        }
+    }
+
+    private func authenticate(_ request: HTTPRequest) throws(EndpointError) {
+        if case .refused(let message, let challenge) = authenticator.check(header: { request.headers[$0] }) {
+            throw EndpointError.unauthorized(message, challenge: challenge)
+        }
+    }
+
+    private func validate(_ request: HTTPRequest, policy: Policy) throws(EndpointError) -> HTTPResponse {
+        try RequestMediaType.requireJSON(request.headers["Content-Type"])
+        let candidate = try ValidationRequest.decode(request.body)
+        let start = ContinuousClock.now
+        let decision = policy.evaluate(candidate)
+        let id = decisionLog.nextID()
+        decisionLog.record(id: id, decision: decision, candidate: candidate, duration: ContinuousClock.now - start)
+        metrics.recordDecision(policy: policy.id, code: decision.code.rawValue)
+
+        let language = AcceptLanguage.language(for: request.headers["Accept-Language"])
+        var headers: HTTPHeaders = [
+            "Content-Type": "application/json; charset=utf-8",
+            ValidationResponse.Header.decision: decision.code.rawValue,
+            ValidationResponse.Header.policy: policy.id,
+            ValidationResponse.Header.decisionID: id,
+            "Content-Language": language.rawValue,
+        ]
+        if let rule = decision.rule { headers.set(name: ValidationResponse.Header.rule, value: rule) }
+        return HTTPResponse(status: .ok, headers: headers, body: ValidationResponse.body(for: decision, language: language))
+    }
+
+    // MARK: Rendering
+
+    private static func render(_ error: any Error) -> HTTPResponse {
+        let endpointError = error as? EndpointError ?? .internalError
+        var headers: HTTPHeaders = ["Content-Type": "application/json; charset=utf-8"]
+        for (name, value) in endpointError.headers { headers.set(name: name, value: value) }
+        return HTTPResponse(status: HTTPStatus(endpointError.status), headers: headers, body: endpointError.body)
+    }
+
+    /// Methods outside the usual set are counted together, so clients cannot mint label values.
+    private static func methodLabel(_ method: HTTPMethod) -> String {
+        let known = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+        return known.contains(method.rawValue) ? method.rawValue : "other"
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

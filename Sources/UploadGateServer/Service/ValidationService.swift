@@ -1,0 +1,114 @@
+import Foundation
+import HTTPServer
+public import UploadGateLogging
+import UploadPolicy
+
+/// The running validation endpoint: policies, the HTTP server, metrics and the decision log, with reload.
+///
+/// `start()` loads policies (refusing to start on any error) and listens; ``reloadPolicies()`` swaps in a
+/// fresh policy set or keeps the old one; ``shutdown()`` stops accepting, lets in-flight requests finish and
+/// flushes the decision log. Signals are wired by ``run()``, for the command line.
+public final class ValidationService: Sendable {
+    /// The configuration it was started with.
+    public let configuration: ServiceConfiguration
+    /// The policies being served.
+    public let store: PolicyStore
+    /// Counters and histograms behind `/metrics`.
+    public let metrics: Metrics
+    private let decisionLog: DecisionLog
+    private let server: HTTPServer
+    private let logger: Logger
+
+    /// Loads the MIME database and the policies and prepares the server (not yet listening).
+    /// - Throws: ``ServiceError`` naming what failed: the MIME database, the policies (every error listed).
+    public init(configuration: ServiceConfiguration, logger: Logger) throws(ServiceError) {
+        let mime: MIMEDatabase
+        do {
+            mime = try MIMEDatabase.load(from: configuration.mimeDirectory)
+        } catch {
+            throw ServiceError("cannot load the MIME database: \(error)")
+        }
+        do {
+            store = try PolicyStore(source: configuration.policySource, mimeDatabase: mime)
+        } catch {
+            throw ServiceError("cannot load policies from \(configuration.policySource):\n\(error)")
+        }
+        self.configuration = configuration
+        self.logger = logger
+        metrics = Metrics()
+        metrics.recordInitialLoad(policies: store.policies.policies.count)
+        decisionLog = DecisionLog(mode: configuration.nameLogging, hashKey: configuration.nameHashKey)
+        let handler = EndpointHandler(
+            store: store, authenticator: configuration.authenticator, metrics: metrics, decisionLog: decisionLog,
+            logger: logger, maxBodySize: configuration.http.maxBodySize)
+        server = HTTPServer(configuration: configuration.http, handler: handler)
+    }
+
+    /// Starts listening.
+    /// - Throws: ``ServiceError`` with the server's reason (address in use, bad TLS files…).
+    public func start() throws(ServiceError) {
+        do {
+            try server.start()
+        } catch {
+            throw ServiceError("cannot listen on \(configuration.http.host):\(configuration.http.port): \(error)")
+        }
+        let set = store.policies
+        logger.info(
+            "listening",
+            metadata: [
+                "address": "\(configuration.http.host):\(port ?? configuration.http.port)",
+                "tls": configuration.http.tls == nil ? "off" : "on",
+                "auth": configuration.authenticator.description,
+                "policies": set.policies.map(\.id).joined(separator: ","),
+                "default_policy": set.defaultPolicy.id,
+                "source": configuration.policySource.description,
+            ])
+        if configuration.authenticator.mode == .none, !Self.isLoopback(configuration.http.host) {
+            logger.warning(
+                "no authentication on a non-loopback address: anyone who can reach it can call the endpoint",
+                metadata: ["address": configuration.http.host])
+        }
+    }
+
+    /// The bound port (useful with port 0).
+    public var port: Int? { server.port }
+
+    /// Reloads policies from the source; on failure the current set keeps serving.
+    /// - Returns: True when the new set was loaded.
+    @discardableResult
+    public func reloadPolicies() -> Bool {
+        do {
+            let set = try store.reload()
+            metrics.recordReload(succeeded: true, policies: set.policies.count)
+            logger.notice(
+                "policies reloaded",
+                metadata: [
+                    "policies": set.policies.map(\.id).joined(separator: ","), "default_policy": set.defaultPolicy.id,
+                ])
+            return true
+        } catch {
+            metrics.recordReload(succeeded: false, policies: 0)
+            logger.error(
+                "policy reload refused; the previous policies keep serving",
+                metadata: ["errors": String(error.errors.count), "detail": error.description])
+            return false
+        }
+    }
+
+    /// Stops accepting, lets in-flight requests finish (up to `gracePeriod`), and flushes the decision log.
+    public func shutdown(gracePeriod: Duration = .seconds(10)) {
+        server.shutdown(gracePeriod: gracePeriod)
+        decisionLog.stop()
+        logger.info("stopped")
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+}
+
+/// Why the service could not start.
+public struct ServiceError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// Every error the endpoint answers with, its HTTP status, a stable code and a precise message. The body is
+/// `{"error": {"code": "…", "message": "…"}}`.
+///
+/// A struct over fixed codes so new errors can be added without breaking callers.
+public struct EndpointError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The HTTP status code.
+    public let status: Int
+    /// A stable, machine-readable code.
+    public let code: String
+    /// What is wrong, precisely; never contains secrets.
+    public let message: String
+    /// Extra headers, such as `Allow` for 405 or `WWW-Authenticate` for 401.
+    public let headers: [String: String]
+
+    init(status: Int, code: String, message: String, headers: [String: String] = [:]) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.headers = headers
+    }
+
+    public var description: String { "\(status) \(code): \(message)" }
+
+    /// The JSON error body.
+    public var body: [UInt8] {
+        struct Body: Encodable {
+            struct Detail: Encodable {
+                let code: String
+                let message: String
+            }
+            let error: Detail
+        }
+        return JSONBytes.encode(Body(error: Body.Detail(code: code, message: message)))
+    }
+
+    // MARK: 400
+
+    static func malformedJSON(_ detail: String) -> EndpointError {
+        EndpointError(status: 400, code: "request.malformed_json", message: "The body is not valid JSON: \(detail)")
+    }
+
+    static let missingName = EndpointError(
+        status: 400, code: "request.missing_name",
+        message: "The body has no 'name' property; send {\"name\": \"file.pdf\", \"contentType\": \"…\", \"length\": …}")
+
+    static func invalidField(_ field: String, _ problem: String) -> EndpointError {
+        EndpointError(status: 400, code: "request.invalid_field", message: "Property '\(field)' \(problem).")
+    }
+
+    static func badRequest(_ code: String, _ message: String) -> EndpointError {
+        EndpointError(status: 400, code: code, message: message)
+    }
+
+    // MARK: 401
+
+    static func unauthorized(_ message: String, challenge: String?) -> EndpointError {
+        EndpointError(
+            status: 401, code: "auth.unauthorized", message: message,
+            headers: challenge.map { ["WWW-Authenticate": $0] } ?? [:])
+    }
+
+    // MARK: 404, 405
+
+    static func unknownPolicy(_ id: String, known: [String]) -> EndpointError {
+        EndpointError(
+            status: 404, code: "policy.not_found",
+            message: "There is no policy '\(echo(id))'. Policies: \(known.joined(separator: ", ")).")
+    }
+
+    static func unknownRoute(_ path: String) -> EndpointError {
+        EndpointError(
+            status: 404, code: "route.not_found",
+            message: "Nothing is served at '\(echo(path))'. Try POST /validate or GET /healthz.")
+    }
+
+    static func methodNotAllowed(_ method: String, allowed: [String]) -> EndpointError {
+        let list = allowed.joined(separator: ", ")
+        return EndpointError(
+            status: 405, code: "request.method_not_allowed",
+            message: "\(method) is not allowed here; use \(list).", headers: ["Allow": list])
+    }
+
+    // MARK: 413, 415
+
+    static func bodyTooLarge(limit: Int) -> EndpointError {
+        EndpointError(
+            status: 413, code: "request.body_too_large", message: "The body is larger than \(limit) bytes.")
+    }
+
+    static func unsupportedMediaType(_ received: String?) -> EndpointError {
+        let got = received.map { "'\(echo($0))'" } ?? "no Content-Type"
+        return EndpointError(
+            status: 415, code: "request.unsupported_media_type",
+            message: "Send the body as JSON (Content-Type: application/json, text/json or application/*+json); "
+                + "got \(got).")
+    }
+
+    /// Client-supplied text made safe to quote: controls dropped, at most 100 characters.
+    static func echo(_ text: String) -> String {
+        let clean = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
+        return clean.count > 100 ? String(clean.prefix(99)) + "…" : clean
+    }
+
+    // MARK: 500
+
+    static let internalError = EndpointError(
+        status: 500, code: "server.internal_error", message: "The server failed to answer; this is a bug.")
+}
