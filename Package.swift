@@ -23,7 +23,7 @@ let package = Package(
         .systemLibrary(
             name: "CMicroHTTPD", pkgConfig: "libmicrohttpd",
             providers: [.apt(["libmicrohttpd-dev"])]),
-        // One non-variadic entry point to MHD_start_daemon, which Swift cannot call (see its header).
+        // Non-variadic doors to the variadic libmicrohttpd calls Swift cannot make (see its header).
         .target(name: "CMicroHTTPDShim", dependencies: ["CMicroHTTPD"]),
 
         // The policy engine: pure, no network, no globals.
