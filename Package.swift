@@ -30,7 +30,7 @@ let package = Package(
         .systemLibrary(
             name: "CGnuTLS", pkgConfig: "gnutls",
             providers: [.apt(["libgnutls28-dev"])]),
-        // One non-variadic entry point to MHD_start_daemon, which Swift cannot call (see its header).
+        // Non-variadic doors to the variadic libmicrohttpd calls Swift cannot make (see its header).
         .target(name: "CMicroHTTPDShim", dependencies: ["CMicroHTTPD"]),
 
         // The policy engine: pure, no network, no globals.

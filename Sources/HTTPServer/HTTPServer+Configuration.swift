@@ -82,7 +82,8 @@ extension HTTPServer {
         /// `Host`, no spaces in the target). Default `true`; set `false` only for clients you cannot fix.
         public var strictParsing: Bool
         /// Receives libmicrohttpd's error messages and the server's own (an invalid handler response, a body
-        /// discarded past its allowance), one line each, from server threads. Default `nil`: dropped.
+        /// discarded past its allowance), one line each, from server threads; keep it quick, since
+        /// libmicrohttpd may call it from its event loop. Default `nil`: dropped.
         public var log: (@Sendable (String) -> Void)?
 
         /// Creates a configuration with the defaults above.

@@ -91,7 +91,8 @@ public final class HTTPServer: Sendable {
     public func start() throws(HTTPServerError) {
         try lifecycle.withLock { state throws(HTTPServerError) in
             guard case .idle = state else {
-                throw HTTPServerError(code: .alreadyRunning, message: "The server is already running.")
+                throw HTTPServerError(
+                    code: .alreadyRunning, message: "The server is already running (or still shutting down).")
             }
             try configuration.validate()
             let tls = try configuration.tls.map { tls throws(HTTPServerError) in try TLSMaterial(tls) }

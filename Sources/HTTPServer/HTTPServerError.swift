@@ -36,7 +36,7 @@ public struct HTTPServerError: Error, Sendable, Hashable, CustomStringConvertibl
         public static let tlsRejected = Code(rawValue: "server.tls_rejected")
         /// libmicrohttpd refused to start for another reason; the message carries its log.
         public static let startFailed = Code(rawValue: "server.start_failed")
-        /// ``HTTPServer/start()`` was called on a server that is already running.
+        /// ``HTTPServer/start()`` was called on a server that is running or still shutting down.
         public static let alreadyRunning = Code(rawValue: "server.already_running")
     }
 
