@@ -1,5 +1,5 @@
 import Testing
-import UploadPolicy
+@testable import UploadPolicy
 
 @Suite("WHATWG MIME type parsing")
 struct MediaTypeTests {
@@ -33,5 +33,18 @@ struct MediaTypeTests {
         #expect(type.parameters.first?.value == "UTF-8")
         let escaped = try #require(MediaType(parsing: #"a/b; x="q\"uoted"; y=plain"#))
         #expect(escaped.parameters.map(\.value) == ["q\"uoted", "plain"])
+    }
+}
+
+@Suite("Token mask")
+struct TokenMaskTests {
+    @Test func masksMatchTheTokenCharacters() {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for byte in "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8 {
+            if byte < 64 { low |= 1 << byte } else { high |= 1 << (byte - 64) }
+        }
+        #expect(low == MediaType.tokenMaskLow)
+        #expect(high == MediaType.tokenMaskHigh)
     }
 }

@@ -21,26 +21,52 @@ public struct MediaType: Hashable, Sendable, CustomStringConvertible {
         (essence, parameters) = parts
     }
 
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, [(name: String, value: String)])? {
+    /// Whether `text` is a valid MIME type whose essence is exactly one of `candidates` (lowercase UTF-8),
+    /// decided without building any string: the hot path of a decision.
+    static func essence(of text: String, isOneOf candidates: [[UInt8]]) -> Bool {
+        guard !candidates.isEmpty else { return false }
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let range = essenceRange(bytes) else { return false }
+            let essence = bytes[range]
+            return candidates.contains { candidate in
+                guard candidate.count == essence.count else { return false }
+                var offset = 0
+                for byte in essence {
+                    if candidate[offset] != ASCII.lowercased(byte) { return false }
+                    offset += 1
+                }
+                return true
+            }
+        }
+    }
+
+    /// Where the essence (`type/subtype`) lies in `bytes`, or nil when they are not a valid MIME type.
+    private static func essenceRange(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         var position = 0
         var end = bytes.count
         while position < end, isHTTPWhitespace(bytes[position]) { position += 1 }
         while end > position, isHTTPWhitespace(bytes[end - 1]) { end -= 1 }
-
         let typeStart = position
         while position < end, bytes[position] != UInt8(ascii: "/") { position += 1 }
         guard position < end, position > typeStart, allTokens(bytes[typeStart..<position]) else { return nil }
-        position += 1  // "/"
-
+        position += 1
         let subtypeStart = position
         while position < end, bytes[position] != UInt8(ascii: ";") { position += 1 }
         var subtypeEnd = position
         while subtypeEnd > subtypeStart, isHTTPWhitespace(bytes[subtypeEnd - 1]) { subtypeEnd -= 1 }
         guard subtypeEnd > subtypeStart, allTokens(bytes[subtypeStart..<subtypeEnd]) else { return nil }
+        return typeStart..<subtypeEnd
+    }
 
-        let essence = lowercased(bytes[typeStart..<subtypeEnd])
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, [(name: String, value: String)])? {
+        guard let range = essenceRange(bytes) else { return nil }
+        var end = bytes.count
+        while end > range.upperBound, isHTTPWhitespace(bytes[end - 1]) { end -= 1 }
+        var position = range.upperBound
+        while position < end, bytes[position] != UInt8(ascii: ";") { position += 1 }
         let parameters = position < end ? parseParameters(bytes, from: position, to: end) : []
-        return (essence, parameters)
+        return (lowercased(bytes[range]), parameters)
     }
 
     public static func == (lhs: MediaType, rhs: MediaType) -> Bool {
@@ -88,7 +114,7 @@ public struct MediaType: Hashable, Sendable, CustomStringConvertible {
                 value = Array(bytes[valueStart..<valueEnd])
                 if value.isEmpty { continue }
             }
-            if !name.isEmpty, allTokens(name.utf8[...]), value.allSatisfy(isQuotedStringCodePoint),
+            if !name.isEmpty, allTokens(name.utf8), value.allSatisfy(isQuotedStringCodePoint),
                 !seen.contains(name)
             {
                 seen.insert(name)
@@ -129,19 +155,26 @@ public struct MediaType: Hashable, Sendable, CustomStringConvertible {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
-    /// HTTP token code points: ! # $ % & ' * + - . ^ _ ` | ~ and ASCII alphanumerics.
+    /// HTTP token code points (! # $ % & ' * + - . ^ _ ` | ~ and ASCII alphanumerics) as a bit mask over
+    /// bytes 0–63 and one over bytes 64–127; a test in MediaTypeTests rebuilds them from the list.
+    static let tokenMaskLow: UInt64 = 0x03FF_6CFA_0000_0000
+    static let tokenMaskHigh: UInt64 = 0x57FF_FFFF_C7FF_FFFE
+
+    @inline(__always)
     private static func isToken(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return true
-        default:
-            return "!#$%&'*+-.^_`|~".utf8.contains(byte)
-        }
+        if byte < 64 { return tokenMaskLow >> byte & 1 == 1 }
+        if byte < 128 { return tokenMaskHigh >> (byte &- 64) & 1 == 1 }
+        return false
     }
 
-    private static func allTokens<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
-        bytes.allSatisfy(isToken)
+    private static func allTokens(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        for byte in bytes where !isToken(byte) { return false }
+        return true
+    }
+
+    private static func allTokens(_ bytes: String.UTF8View) -> Bool {
+        for byte in bytes where !isToken(byte) { return false }
+        return true
     }
 
     /// HTTP quoted-string token code points: tab, U+0020–U+007E and U+0080–U+00FF (bytes ≥ 0x80 here).

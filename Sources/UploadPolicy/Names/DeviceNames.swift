@@ -11,6 +11,14 @@ enum DeviceNames {
         return names
     }()
 
+    /// Whether a name starting with this byte could be a device name (C, P, A, N or L, either case).
+    static func mayStartDeviceName(_ byte: UInt8) -> Bool {
+        switch ASCII.lowercased(byte) {
+        case UInt8(ascii: "c"), UInt8(ascii: "p"), UInt8(ascii: "a"), UInt8(ascii: "n"), UInt8(ascii: "l"): true
+        default: false
+        }
+    }
+
     /// Extensions of programs, installers, shortcuts and scripts that a desktop runs or a web server executes.
     /// Found inside a name (`x.php.png`), they betray a disguised file. Words that are also common in
     /// legitimate names are left out on purpose: `com` and `pl` (domains: `acme.com.pdf`), `js` (`node.js`),

@@ -26,6 +26,7 @@ struct NameInspector: Hashable, Sendable {
         guard !bytes.isEmpty else {
             return isOn(.emptyName) ? NameFinding(check: .emptyName, detail: nil) : nil
         }
+        if ASCII.isASCII(bytes), Self.isPlainASCII(bytes) { return nil }
         var characters = CharacterScan()
         if ASCII.isASCII(bytes) {
             for byte in bytes where byte < 0x30 || byte == 0x5C || byte == 0x7F {
@@ -43,6 +44,30 @@ struct NameInspector: Hashable, Sendable {
             if let finding = evaluate(check, name: name, bytes: bytes, characters: characters) { return finding }
         }
         return nil
+    }
+
+    /// The common case, decided in one pass: an ASCII name with no control character, no separator, at most
+    /// one dot (so no hidden extension), no space or dot at its ends, and a first part that cannot be a device
+    /// name. Such a name passes every check, whichever are on.
+    private static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var dots = 0
+        var firstDot = bytes.count
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte < 0x30 || byte == 0x5C || byte == 0x7F {
+                if byte < 0x20 || byte == 0x7F || byte == 0x2F || byte == 0x5C { return false }
+                if byte == UInt8(ascii: ".") {
+                    if dots == 0 { firstDot = index }
+                    dots += 1
+                }
+            }
+        }
+        let first = bytes[0]
+        let last = bytes[bytes.count - 1]
+        var stemEnd = firstDot
+        while stemEnd > 0, bytes[stemEnd - 1] == 0x20 { stemEnd -= 1 }
+        let mayBeDevice = (3...7).contains(stemEnd) && DeviceNames.mayStartDeviceName(first)
+        return dots < 2 && !mayBeDevice && first != 0x20 && last != 0x20 && last != UInt8(ascii: ".")
     }
 
     private func isOn(_ check: BuiltInCheck) -> Bool {
@@ -173,7 +198,7 @@ struct NameInspector: Hashable, Sendable {
         var end = bytes.firstIndex(of: UInt8(ascii: ".")) ?? bytes.count
         while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
         // Every reserved name starts with C, P, A, N or L and is 3 to 7 bytes long (COM¹ is 5).
-        guard (3...7).contains(end), "cpanlCPANL".utf8.contains(bytes[0]) else { return nil }
+        guard (3...7).contains(end), DeviceNames.mayStartDeviceName(bytes[0]) else { return nil }
         let stem = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self)
         return DeviceNames.reserved.contains(stem.uppercased()) ? stem : nil
     }

@@ -2,7 +2,10 @@
 ///
 /// Build one with ``PolicyLoader`` (or ``PolicySet/load(directory:mimeDatabase:defaultPolicyID:)``), then call
 /// ``evaluate(_:)`` as often as needed. Evaluation does no I/O and touches no global state.
-public struct Policy: Sendable {
+///
+/// A final class of constants rather than a struct: a decision touches many of its parts, and one reference
+/// is cheaper to pass around than a value holding a dozen.
+public final class Policy: Sendable {
     /// The policy's id, unique within a set; used in `/validate/{id}`.
     public let id: String
     /// A human title.
@@ -32,8 +35,31 @@ public struct Policy: Sendable {
     let acceptIndex: AcceptIndex
     let reasonContext: ReasonContext
 
+    init(
+        id: String, title: LocalizedText?, summary: String?, acceptEntries: [AcceptEntry], rejectRules: [RejectRule],
+        limits: Limits, options: Options, reasons: [DecisionCode: LocalizedText], examples: [PolicyExample],
+        source: String, contentHash: String, mimeDatabase: MIMEDatabase, inspector: NameInspector,
+        acceptIndex: AcceptIndex, reasonContext: ReasonContext
+    ) {
+        self.id = id
+        self.title = title
+        self.summary = summary
+        self.acceptEntries = acceptEntries
+        self.rejectRules = rejectRules
+        self.limits = limits
+        self.options = options
+        self.reasons = reasons
+        self.examples = examples
+        self.source = source
+        self.contentHash = contentHash
+        self.mimeDatabase = mimeDatabase
+        self.inspector = inspector
+        self.acceptIndex = acceptIndex
+        self.reasonContext = reasonContext
+    }
+
     /// One `accept` entry: a kind of file the policy accepts.
-    public struct AcceptEntry: Sendable {
+    public final class AcceptEntry: Sendable {
         /// The JSON path of the entry, e.g. `accept[2]`.
         public let path: String
         /// What the kind is called in reasons ("PDF document").
@@ -43,16 +69,35 @@ public struct Policy: Sendable {
         /// The types a file of this kind may report, as written; empty means any type.
         public let types: [String]
         let typeRules: [TypeRule]
+        /// The UTF-8 bytes of the concrete (canonical) types among ``typeRules``, for the exact-match fast path.
+        let listedTypes: [[UInt8]]
+
+        init(path: String, label: LocalizedText, name: CompiledPattern, types: [String], typeRules: [TypeRule]) {
+            self.path = path
+            self.label = label
+            self.name = name
+            self.types = types
+            self.typeRules = typeRules
+            self.listedTypes = typeRules.compactMap { rule in
+                if case .kind(let type) = rule { Array(type.utf8) } else { nil }
+            }
+        }
     }
 
     /// One `reject` rule: names refused before any accept entry is considered.
-    public struct RejectRule: Sendable {
+    public final class RejectRule: Sendable {
         /// The JSON path of the rule, e.g. `reject[0]`.
         public let path: String
         /// The pattern that rejects the name when found.
         public let name: CompiledPattern
         /// The reason to give, if the rule has its own.
         public let reason: LocalizedText?
+
+        init(path: String, name: CompiledPattern, reason: LocalizedText?) {
+            self.path = path
+            self.name = name
+            self.reason = reason
+        }
     }
 
     /// Limits; nil means unlimited.
