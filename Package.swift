@@ -13,6 +13,7 @@ let package = Package(
     name: "UploadGate",
     products: [
         .library(name: "UploadPolicy", targets: ["UploadPolicy"]),
+        .library(name: "PolicyLint", targets: ["PolicyLint"]),
         .executable(name: "uploadgate", targets: ["uploadgate"]),
     ],
     targets: [
@@ -29,6 +30,12 @@ let package = Package(
             name: "UploadPolicy", dependencies: ["CPCRE2"],
             swiftSettings: strictSettings),
 
+        // Policy analysis for `uploadgate lint`: pattern, type, reachability and example checks. Pure: it is
+        // given bytes and returns findings; the command does the I/O.
+        .target(
+            name: "PolicyLint", dependencies: ["UploadPolicy"],
+            swiftSettings: strictSettings),
+
         // Content sniffing: a thin Swift owner of a libmagic handle. Only this module imports CMagic.
         .target(
             name: "ContentSniffing", dependencies: ["CMagic"],
@@ -42,12 +49,15 @@ let package = Package(
 
         // The command-line tool.
         .executableTarget(
-            name: "uploadgate", dependencies: ["UploadPolicy", "CommandLineKit", "ContentSniffing"],
+            name: "uploadgate", dependencies: ["UploadPolicy", "PolicyLint", "CommandLineKit", "ContentSniffing"],
             swiftSettings: strictSettings),
 
         .testTarget(
             name: "UploadPolicyTests", dependencies: ["UploadPolicy"],
             exclude: ["Cases"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "PolicyLintTests", dependencies: ["PolicyLint", "UploadPolicy"],
+            exclude: ["BadPolicies"], swiftSettings: strictSettings),
         .testTarget(
             name: "CommandLineKitTests", dependencies: ["CommandLineKit"],
             swiftSettings: strictSettings),

@@ -1,4 +1,5 @@
-internal import CommandLineKit
+import CommandLineKit
+import PolicyLint
 
 /// `uploadgate lint PATH…`: checks policy files for errors and risky patterns.
 enum LintCommand {
@@ -51,7 +52,34 @@ enum LintCommand {
     }
 
     @Sendable static func run(_ invocation: Invocation) async throws -> ExitCode {
-        _ = Options(invocation.arguments)
-        return try notAvailableYet(invocation)
+        let options = Options(invocation.arguments)
+        let mimeDatabase = try PolicySource.mimeDatabase(invocation)
+        let input = PolicyFiles(options.paths)
+        for note in input.notes { invocation.stderr.write("note: \(Display.visible(note))\n") }
+
+        var report = LintReport(maximumErrors: options.maxErrors)
+        report.add(input.problems.map { LintFinding.unreadable($0.path, $0.message) })
+        var linter = PolicyLinter(mimeDatabase: mimeDatabase)
+        var linted = 0
+        var unreadable = !input.problems.isEmpty
+        for file in input.files where !report.isStopped {
+            linted += 1
+            do {
+                report.add(linter.lint(data: try input.read(file), file: file))
+            } catch {
+                unreadable = true
+                report.add([LintFinding.unreadable(error.path, error.message)])
+            }
+        }
+        report.noteStopped(filesLeft: input.files.count - linted)
+
+        switch options.format {
+        case .json: invocation.stdout.write(try LintRendering.json(report))
+        case .sarif: invocation.stdout.write(try LintRendering.sarif(report, version: invocation.tool.version))
+        default:
+            invocation.stdout.write(LintRendering.text(report, filesLinted: linted, style: invocation.outputStyle))
+        }
+        if unreadable { return .usageError }
+        return report.hasFailures ? .findings : .success
     }
 }

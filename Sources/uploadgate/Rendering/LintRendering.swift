@@ -1,0 +1,58 @@
+import CommandLineKit
+import PolicyLint
+
+/// The three shapes of a lint report: text for people, JSON for scripts, SARIF for code-scanning tools.
+enum LintRendering {
+    /// One finding per block, compiler style, then a summary line; nothing at all for a clean report.
+    ///
+    /// ```
+    /// Policies/bad.json:5:37: error: accept[0].name: '(\w+\s?)*' repeats … [pattern.catastrophic]
+    ///     (\w+\s?)*\.pdf$
+    ///     ^^^^^^^^^
+    ///   fix: let each character match one way: …
+    /// ```
+    static func text(_ report: LintReport, filesLinted: Int, style: OutputStyle) -> String {
+        guard !report.findings.isEmpty else { return "" }
+        var output = ""
+        for finding in report.findings {
+            var head = Display.visible(finding.file)
+            if let location = finding.location { head += ":\(location.line):\(location.column)" }
+            let subject = finding.path.isEmpty ? "" : Display.visible(finding.path) + ": "
+            output += style.bold(head + ":") + " " + severity(finding.severity, style) + " " + subject
+                + Display.visible(finding.message) + " " + style.dim("[\(finding.id)]") + "\n"
+            if let excerpt = finding.excerpt { output += caret(excerpt, style: style) }
+            output += "  " + style.dim("fix:") + " " + Display.visible(finding.hint) + "\n"
+        }
+        var counts = LintFinding.Severity.allCases.compactMap { severity -> String? in
+            let count = report.count(severity)
+            guard count > 0 else { return nil }
+            return Display.count(count, severity == .info ? "note" : severity.rawValue)
+        }
+        if counts.isEmpty { counts = ["no findings"] }
+        output += counts.joined(separator: ", ") + " in " + Display.count(filesLinted, "file") + " linted\n"
+        return output
+    }
+
+    private static func severity(_ severity: LintFinding.Severity, _ style: OutputStyle) -> String {
+        switch severity {
+        case .error: style.error("error:")
+        case .warning: style.warning("warning:")
+        case .info: style.color(.cyan, "note:")
+        }
+    }
+
+    /// The pattern on its own line with carets under the highlighted part, aligned by display width (wide
+    /// characters take two columns) after escaping whatever a terminal would not show.
+    static func caret(_ excerpt: Excerpt, style: OutputStyle) -> String {
+        let scalars = Array(excerpt.text.unicodeScalars)
+        func shown(_ range: Range<Int>) -> String {
+            let clamped = max(0, min(range.lowerBound, scalars.count))..<max(0, min(range.upperBound, scalars.count))
+            return Display.visible(String(String.UnicodeScalarView(scalars[clamped])))
+        }
+        let before = TextLayout.displayWidth(shown(0..<excerpt.highlight.lowerBound))
+        let marked = max(1, TextLayout.displayWidth(shown(excerpt.highlight)))
+        return "    " + shown(0..<scalars.count) + "\n"
+            + "    " + String(repeating: " ", count: before) + style.color(.green, String(repeating: "^", count: marked))
+            + "\n"
+    }
+}
