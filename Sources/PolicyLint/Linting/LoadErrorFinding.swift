@@ -1,4 +1,5 @@
-import UploadPolicy
+public import Foundation
+public import UploadPolicy
 
 /// Load problems reported through the lint's channel, keeping the engine's `policy.*` codes and messages.
 extension LintContext {
@@ -8,10 +9,12 @@ extension LintContext {
     func finding(for error: PolicyLoadError, syntaxError: JSONSourceMap.SyntaxError?) -> LintFinding {
         let id = FindingID(error.code)
         if error.code == .invalidJSON {
-            var finding = LintFinding(id: id, file: file, path: error.path, message: error.message)
-            if let syntaxError {
-                finding.location = SourceLocation(line: syntaxError.position.line, column: syntaxError.position.column)
-            }
+            guard let syntaxError else { return LintFinding(id: id, file: file, path: error.path, message: error.message) }
+            // The engine's parser only says "not valid JSON"; the lint's own reader says what and where.
+            let lead = error.message.contains("is this a policy file?") ? "not valid JSON (is this a policy file?)"
+                : "not valid JSON"
+            var finding = LintFinding(id: id, file: file, path: error.path, message: "\(lead): \(syntaxError.message)")
+            finding.location = SourceLocation(line: syntaxError.position.line, column: syntaxError.position.column)
             return finding
         }
         if error.code == .invalidPattern, let offset = error.offset, let pattern = sourceMap?.string(at: error.path) {
@@ -19,6 +22,26 @@ extension LintContext {
             return finding(id, at: error.path, error.message, highlight: scalar..<scalar)
         }
         return finding(id, at: error.path, error.message, atKey: error.code == .unknownKey)
+    }
+}
+
+extension PolicyLinter {
+    /// Load errors as located findings, for commands that load policies without linting them (`test`), so
+    /// they report a broken policy exactly as lint does.
+    /// - Parameters:
+    ///   - errors: What ``PolicyLoader`` reported for the file.
+    ///   - data: The file's bytes.
+    ///   - file: The name the errors carry.
+    public func locate(_ errors: [PolicyLoadError], in data: Data, file: String) -> [LintFinding] {
+        var sourceMap: JSONSourceMap?
+        var syntaxError: JSONSourceMap.SyntaxError?
+        do {
+            sourceMap = try JSONSourceMap(bytes: Array(data))
+        } catch {
+            syntaxError = error
+        }
+        let context = LintContext(file: file, sourceMap: sourceMap, mimeDatabase: mimeDatabase)
+        return errors.map { context.finding(for: $0, syntaxError: syntaxError) }.sorted(by: Self.order)
     }
 }
 

@@ -11,3 +11,8 @@ extension Policy.AcceptEntry {
         LiteralSuffixAnalysis.requiredExtensions(of: name.source)
     }
 }
+
+extension FileCandidate {
+    /// The name as the engine checks and matches it: in Normalization Form C (see `explain`).
+    public var normalizedName: String { NameNormalization.nfc(name) }
+}

@@ -1,4 +1,4 @@
-internal import CommandLineKit
+import CommandLineKit
 
 /// `uploadgate check --policy P FILE|DIR…`: checks real files on disk against a policy.
 enum CheckCommand {
@@ -53,7 +53,31 @@ enum CheckCommand {
     }
 
     @Sendable static func run(_ invocation: Invocation) async throws -> ExitCode {
-        _ = Options(invocation.arguments)
-        return try notAvailableYet(invocation)
+        let options = Options(invocation.arguments)
+        let mimeDatabase = try PolicySource.mimeDatabase(invocation)
+        let policy = try PolicySource.policy(options.policy, mimeDatabase: mimeDatabase)
+        let walk = FileWalk(options.paths)
+        let progress = ProgressBar(
+            total: walk.files.count, label: "Checking", output: invocation.stderr, width: invocation.terminal.width,
+            enabled: options.showsProgress && options.format == .text)
+        let results = try await FileChecker(policy: policy, database: mimeDatabase).check(walk.files, progress: progress)
+        progress.finish()
+
+        var reports: [FileReport] = []
+        var unreadable = walk.unreadable
+        for result in results {
+            switch result {
+            case .success(let report): reports.append(report)
+            case .failure(let problem): unreadable.append(problem)
+            }
+        }
+        let report = CheckRendering.Report(
+            policy: policy, reports: reports, skipped: walk.skipped, unreadable: unreadable)
+        switch options.format {
+        case .json: invocation.stdout.write(try CheckRendering.json(report))
+        default: invocation.stdout.write(CheckRendering.text(report, style: invocation.outputStyle))
+        }
+        if !unreadable.isEmpty { return .usageError }
+        return reports.contains(where: \.isFinding) ? .findings : .success
     }
 }

@@ -1,4 +1,5 @@
-internal import CommandLineKit
+import CommandLineKit
+import UploadPolicy
 
 /// `uploadgate explain --policy P NAME [--type T] [--length N]`: one decision, step by step.
 enum ExplainCommand {
@@ -54,7 +55,18 @@ enum ExplainCommand {
     }
 
     @Sendable static func run(_ invocation: Invocation) async throws -> ExitCode {
-        _ = Options(invocation.arguments)
-        return try notAvailableYet(invocation)
+        let options = Options(invocation.arguments)
+        let mimeDatabase = try PolicySource.mimeDatabase(invocation)
+        let policy = try PolicySource.policy(options.policy, mimeDatabase: mimeDatabase)
+        let candidate = FileCandidate(
+            name: options.name, contentType: options.contentType, length: options.length.map(Int64.init))
+        let report = ExplainRendering.Report(
+            policy: policy, candidate: candidate, reading: InputReading(candidate, database: mimeDatabase),
+            explanation: policy.explain(candidate))
+        switch options.format {
+        case .json: invocation.stdout.write(try ExplainRendering.json(report))
+        default: invocation.stdout.write(ExplainRendering.text(report, width: invocation.terminal.width, style: invocation.outputStyle))
+        }
+        return report.explanation.decision.isAccepted ? .success : .findings
     }
 }

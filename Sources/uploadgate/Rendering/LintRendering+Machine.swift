@@ -43,7 +43,8 @@ extension LintRendering {
         let findings: [JSONFinding]
     }
 
-    private struct JSONFinding: Encodable {
+    /// A finding as JSON; `test` reports load errors in the same shape.
+    struct JSONFinding: Encodable {
         struct Excerpt: Encodable {
             let text: String
             let start: Int

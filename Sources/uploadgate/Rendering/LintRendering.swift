@@ -13,16 +13,7 @@ enum LintRendering {
     /// ```
     static func text(_ report: LintReport, filesLinted: Int, style: OutputStyle) -> String {
         guard !report.findings.isEmpty else { return "" }
-        var output = ""
-        for finding in report.findings {
-            var head = Display.visible(finding.file)
-            if let location = finding.location { head += ":\(location.line):\(location.column)" }
-            let subject = finding.path.isEmpty ? "" : Display.visible(finding.path) + ": "
-            output += style.bold(head + ":") + " " + severity(finding.severity, style) + " " + subject
-                + Display.visible(finding.message) + " " + style.dim("[\(finding.id)]") + "\n"
-            if let excerpt = finding.excerpt { output += caret(excerpt, style: style) }
-            output += "  " + style.dim("fix:") + " " + Display.visible(finding.hint) + "\n"
-        }
+        var output = report.findings.map { block($0, style: style) }.joined()
         var counts = LintFinding.Severity.allCases.compactMap { severity -> String? in
             let count = report.count(severity)
             guard count > 0 else { return nil }
@@ -31,6 +22,17 @@ enum LintRendering {
         if counts.isEmpty { counts = ["no findings"] }
         output += counts.joined(separator: ", ") + " in " + Display.count(filesLinted, "file") + " linted\n"
         return output
+    }
+
+    /// One finding: the located message line, the excerpt with carets if any, and the fix.
+    static func block(_ finding: LintFinding, style: OutputStyle) -> String {
+        var head = Display.visible(finding.file)
+        if let location = finding.location { head += ":\(location.line):\(location.column)" }
+        let subject = finding.path.isEmpty ? "" : Display.visible(finding.path) + ": "
+        var output = style.bold(head + ":") + " " + severity(finding.severity, style) + " " + subject
+            + Display.visible(finding.message) + " " + style.dim("[\(finding.id)]") + "\n"
+        if let excerpt = finding.excerpt { output += caret(excerpt, style: style) }
+        return output + "  " + style.dim("fix:") + " " + Display.visible(finding.hint) + "\n"
     }
 
     private static func severity(_ severity: LintFinding.Severity, _ style: OutputStyle) -> String {
