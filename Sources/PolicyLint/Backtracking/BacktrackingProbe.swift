@@ -60,21 +60,35 @@ struct BacktrackingProbe {
         }
     }
 
-    func run(seeds: [ProbeSeed]) -> ProbeOutcome {
+    /// Probes the pattern.
+    /// - Parameters:
+    ///   - seeds: Strings to repeat, with what leads to and follows them in the pattern.
+    ///   - measuring: Whether to measure the heaviest name when nothing hits (for a suspected pattern's
+    ///     message); without it, a pattern that never hits is simply ``ProbeOutcome/light``.
+    func run(seeds: [ProbeSeed], measuring: Bool) -> ProbeOutcome {
         let attempts = Self.attempts(from: seeds)
         guard !attempts.isEmpty else { return .light }
         let scratch = MatchScratch()
+        // The longest names first: if none of them hits, no shorter one will for the patterns that matter.
+        guard attempts.contains(where: { hits($0, bytes: maximumBytes, scratch) != nil }) else {
+            return measuring ? measureHeaviest(attempts, scratch: scratch) : .light
+        }
         var length = 8
         while true {
             let bytes = min(length, maximumBytes)
             for attempt in attempts {
-                guard let name = attempt.name(bytes: bytes) else { continue }
-                if case .limitExceeded(let kind) = Self.match(pattern, name.subject, scratch) { return .hit(name, kind) }
+                if let hit = hits(attempt, bytes: bytes, scratch) { return hit }
             }
-            if bytes >= maximumBytes { break }
             length *= 2
         }
-        return measureHeaviest(attempts, scratch: scratch)
+    }
+
+    /// The outcome when `attempt` at `bytes` makes the pattern stop at a limit.
+    private func hits(_ attempt: Attempt, bytes: Int, _ scratch: MatchScratch) -> ProbeOutcome? {
+        guard let name = attempt.name(bytes: bytes),
+            case .limitExceeded(let kind) = Self.match(pattern, name.subject, scratch)
+        else { return nil }
+        return .hit(name, kind)
     }
 
     private static func attempts(from seeds: [ProbeSeed]) -> [Attempt] {

@@ -9,7 +9,7 @@ enum BacktrackingCheck {
         guard let tree = site.tree else { return nil }
         let analysis = BacktrackingAnalysis(tree.root)
         let probe = BacktrackingProbe(pattern: site.compiled, maximumBytes: context.maximumNameBytes)
-        let outcome = probe.run(seeds: analysis.allSeeds)
+        let outcome = probe.run(seeds: analysis.allSeeds, measuring: !analysis.suspects.isEmpty)
         var suspect = analysis.suspects.first
         if case .hit(let name, _) = outcome {
             suspect = analysis.suspects.first { $0.pumps.contains(name.pump) } ?? suspect

@@ -9,8 +9,6 @@ enum TypeCheck {
         var findings: [LintFinding] = []
         for entry in 0..<sourceMap.count(at: "accept") {
             let typesPath = "accept[\(entry)].types"
-            let extensions = sourceMap.string(at: "accept[\(entry)].name")
-                .flatMap { LiteralSuffix.unconditionalExtensions(of: $0, caseInsensitive: context.caseInsensitive) }
             for index in 0..<sourceMap.count(at: typesPath) {
                 let path = "\(typesPath)[\(index)]"
                 guard let text = sourceMap.string(at: path), let media = MediaType(parsing: text),
@@ -19,6 +17,9 @@ enum TypeCheck {
                 else { continue }
                 let message = "'\(text)' is not in the MIME database, so no alias or subclass of it is recognised; "
                     + "only that exact type matches"
+                let extensions = sourceMap.string(at: "accept[\(entry)].name").flatMap {
+                    LiteralSuffix.unconditionalExtensions(of: $0, caseInsensitive: context.caseInsensitive)
+                }
                 let hint = suggestion(for: media.essence, extensions: extensions ?? [], context: context)
                 findings.append(context.finding(.unknownType, at: path, message, hint: hint))
             }

@@ -7,12 +7,30 @@ public struct LintReport: Sendable {
     /// Whether the limit was reached (later findings were not kept and later files should not be linted).
     public private(set) var isStopped = false
     private var errorCount = 0
+    /// Policy ids seen so far, with the file that used each first.
+    private var seenIDs: [String: String] = [:]
 
     public init(maximumErrors: Int) {
         self.maximumErrors = max(maximumErrors, 0)
     }
 
-    /// Adds one file's findings, up to and including the error that reaches the limit.
+    /// Adds one linted file's findings, with `policy.duplicate_id` when an earlier file had the same id.
+    /// - Returns: false once the limit is reached.
+    @discardableResult
+    public mutating func add(_ file: LintedFile) -> Bool {
+        var findings = file.findings
+        if let id = file.policyID {
+            if let first = seenIDs[id] {
+                findings.append(file.idFinding("id '\(id)' is already used by \(first)"))
+                findings.sort(by: PolicyLinter.order)
+            } else {
+                seenIDs[id] = file.file
+            }
+        }
+        return add(findings)
+    }
+
+    /// Adds findings, up to and including the error that reaches the limit.
     /// - Returns: false once the limit is reached.
     @discardableResult
     public mutating func add(_ newFindings: [LintFinding]) -> Bool {

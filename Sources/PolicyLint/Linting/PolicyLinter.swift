@@ -10,12 +10,12 @@ public import UploadPolicy
 ///    even when other parts of the file have errors, and so is every MIME type (`type.unknown`);
 /// 3. when the file loaded, its accept entries are checked for reachability (`entry.unreachable`) and its
 ///    examples are run (`example.contradicts`);
-/// 4. its id is compared with the files linted before (`policy.duplicate_id`).
-public struct PolicyLinter {
+///
+/// Ids shared by two files (`policy.duplicate_id`) are found when the results are added to a ``LintReport``,
+/// so files can be linted in parallel, each with no knowledge of the others.
+public struct PolicyLinter: Sendable {
     /// The MIME database types are resolved against.
     public let mimeDatabase: MIMEDatabase
-    /// Policy ids seen so far, with the file that used each first.
-    private var seenIDs: [String: String] = [:]
 
     public init(mimeDatabase: MIMEDatabase) {
         self.mimeDatabase = mimeDatabase
@@ -25,8 +25,8 @@ public struct PolicyLinter {
     /// - Parameters:
     ///   - data: The file's bytes.
     ///   - file: The name to report it under (the path as the user gave it).
-    /// - Returns: The findings, sorted by position in the file.
-    public mutating func lint(data: Data, file: String) -> [LintFinding] {
+    /// - Returns: The findings, sorted by position in the file, and the policy's id when it loaded.
+    public func lint(data: Data, file: String) -> LintedFile {
         var syntaxError: JSONSourceMap.SyntaxError?
         var sourceMap: JSONSourceMap?
         do {
@@ -52,14 +52,10 @@ public struct PolicyLinter {
         if let policy {
             findings += ReachabilityCheck.findings(for: policy, sites: sites, in: context)
             findings += ExampleCheck.findings(for: policy, in: context)
-            if let first = seenIDs[policy.id] {
-                findings.append(context.finding(
-                    FindingID(.duplicateID), at: "id", "id '\(policy.id)' is already used by \(first)"))
-            } else {
-                seenIDs[policy.id] = file
-            }
         }
-        return findings.sorted(by: Self.order)
+        return LintedFile(
+            file: file, findings: findings.sorted(by: Self.order), policyID: policy?.id,
+            idFinding: { context.finding(FindingID(.duplicateID), at: "id", $0) })
     }
 
     /// By position in the file (findings without one first), then path, then id.
@@ -68,5 +64,23 @@ public struct PolicyLinter {
         let right = rhs.location.map { ($0.line, $0.column) } ?? (0, 0)
         if left != right { return left < right }
         return (lhs.path, lhs.id.rawValue, lhs.message) < (rhs.path, rhs.id.rawValue, rhs.message)
+    }
+}
+
+/// What lint found in one file.
+public struct LintedFile: Sendable {
+    /// The file, as given.
+    public let file: String
+    /// Its findings, sorted by position.
+    public let findings: [LintFinding]
+    /// The policy's id, when the file loaded.
+    public let policyID: String?
+    /// A finding located at the file's `id`, with the given message.
+    let idFinding: @Sendable (String) -> LintFinding
+
+    /// A file that could not be read at all.
+    public static func unreadable(_ file: String, _ message: String) -> LintedFile {
+        let finding = LintFinding.unreadable(file, message)
+        return LintedFile(file: file, findings: [finding], policyID: nil, idFinding: { _ in finding })
     }
 }

@@ -73,18 +73,21 @@ extension PatternParser {
         return .literal(scalar.value)
     }
 
-    /// The other-case forms of the non-ASCII single characters in a small set (large ranges are left alone).
+    /// The other-case forms of the non-ASCII characters of a class that lists a few of them (`[éÉç]`); broad
+    /// ranges are left alone, as the approximations behind them already hold both cases.
     private func caseVariants(of set: ScalarSet) -> ScalarSet {
-        var extra = ScalarSet.empty
-        var budget = 256
-        for range in set.ranges where range.upperBound > 127 {
-            for value in max(range.lowerBound, 128)...range.upperBound {
-                budget -= 1
-                if budget < 0 { return extra }
-                extra = extra.union(literal(value))
+        let nonASCII = set.intersection(ScalarSet(ranges: [128...ScalarSet.maxScalar]))
+        guard nonASCII.ranges.reduce(0, { $0 + $1.count }) <= 64 else { return .empty }
+        var extra: [ClosedRange<UInt32>] = []
+        for value in nonASCII.ranges.joined() {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for mapping in [scalar.properties.lowercaseMapping, scalar.properties.uppercaseMapping] {
+                if mapping.unicodeScalars.count == 1, let other = mapping.unicodeScalars.first {
+                    extra.append(other.value...other.value)
+                }
             }
         }
-        return extra
+        return ScalarSet(ranges: extra)
     }
 
     /// A group; the `(` is already consumed. Options set with `(?i)` last until the enclosing group ends.

@@ -4,7 +4,7 @@ struct JSONTextReader {
     typealias Node = JSONSourceMap.Node
 
     /// Deeper nesting than this is refused: no policy needs it, and hostile files must not exhaust the stack.
-    static let maximumDepth = 256
+    static let maximumDepth = 512
 
     private var scalars: [Unicode.Scalar] = []
     private var columns: [Position] = []

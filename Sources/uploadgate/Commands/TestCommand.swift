@@ -86,7 +86,7 @@ enum TestCommand {
         let filter = try options.runFilter.map { try CompiledPattern($0, options: PatternOptions(caseInsensitive: false)) }
         let input = PolicyFiles(options.paths)
         for note in input.notes { invocation.stderr.write("note: \(Display.visible(note))\n") }
-        let run = ExampleRun(input, mimeDatabase: mimeDatabase, filter: filter)
+        let run = await ExampleRun.run(input, mimeDatabase: mimeDatabase, filter: filter)
 
         switch options.format {
         case .json: invocation.stdout.write(try TestRendering.json(run, verbose: options.verbose))
