@@ -11,7 +11,9 @@ enum AnchorCheck {
     static func finding(for site: PatternSite, in context: LintContext) -> LintFinding? {
         guard site.role == .accept, let tree = site.tree else { return nil }
         let end = tree.scalars.count
-        let hint = "end the pattern with $ (for example \(suggestion(for: site.source)))"
+        let hint = site.source.hasSuffix("$")
+            ? "let nothing match after the extension: end the pattern right after it with $ (as in \\.pdf$)"
+            : "end the pattern with $ (for example \(suggestion(for: site.source)))"
         if let example = counterexample(for: site, tree: tree) {
             let message = "the pattern does not pin the end of the name: it also accepts '\(example)'"
             return context.finding(.unanchoredPattern, at: site.path, message, hint: hint, highlight: end..<end)
@@ -33,6 +35,6 @@ enum AnchorCheck {
 
     /// The pattern with `$` added, shown in the hint when it is short.
     private static func suggestion(for source: String) -> String {
-        source.unicodeScalars.count <= 40 && !source.hasSuffix("$") ? source + "$" : "\\.pdf$"
+        source.unicodeScalars.count <= 40 ? source + "$" : "\\.pdf$"
     }
 }

@@ -15,13 +15,13 @@ public struct LintFinding: Hashable, Sendable, CustomStringConvertible {
     /// How to fix it, in one line.
     public let hint: String
     /// Where it is in the file, when the file could be read as JSON text.
-    public var location: SourceLocation?
+    public var location: TextLocation?
     /// The pattern (or other text) the finding is about, with the part to underline.
     public var excerpt: Excerpt?
 
     public init(
         id: FindingID, severity: Severity? = nil, file: String, path: String, message: String, hint: String? = nil,
-        location: SourceLocation? = nil, excerpt: Excerpt? = nil
+        location: TextLocation? = nil, excerpt: Excerpt? = nil
     ) {
         self.id = id
         self.severity = severity ?? id.defaultSeverity
@@ -67,7 +67,7 @@ public struct LintFinding: Hashable, Sendable, CustomStringConvertible {
 
 /// A position in a policy file's text: lines and columns from 1, columns counted in Unicode scalars (SARIF's
 /// `unicodeCodePoints`).
-public struct SourceLocation: Hashable, Sendable, Comparable {
+public struct TextLocation: Hashable, Sendable, Comparable {
     public let line: Int
     public let column: Int
     /// Where the reported text ends (exclusive), when it spans more than a point.
@@ -81,7 +81,7 @@ public struct SourceLocation: Hashable, Sendable, Comparable {
         self.endColumn = endColumn
     }
 
-    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+    public static func < (lhs: TextLocation, rhs: TextLocation) -> Bool {
         (lhs.line, lhs.column) < (rhs.line, rhs.column)
     }
 }

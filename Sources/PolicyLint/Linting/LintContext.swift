@@ -51,16 +51,16 @@ struct LintContext {
         guard let sourceMap else { return finding }
         let resolution = sourceMap.resolve(path)
         if atKey, let member = resolution.member, resolution.isExact {
-            finding.location = SourceLocation(line: member.keyStart.line, column: member.keyStart.column)
+            finding.location = TextLocation(line: member.keyStart.line, column: member.keyStart.column)
         } else if let highlight, resolution.isExact, case .string(let text) = resolution.node.value {
             let start = text.position(ofScalar: highlight.lowerBound)
             let end = text.position(ofScalar: max(highlight.upperBound, highlight.lowerBound + 1))
-            finding.location = SourceLocation(
+            finding.location = TextLocation(
                 line: start.line, column: start.column, endLine: end.line, endColumn: end.column)
             finding.excerpt = Excerpt(text: text.text, highlight: highlight)
         } else {
             let node = resolution.node
-            finding.location = SourceLocation(
+            finding.location = TextLocation(
                 line: node.start.line, column: node.start.column, endLine: node.end.line, endColumn: node.end.column)
         }
         return finding

@@ -14,7 +14,7 @@ extension LintContext {
             let lead = error.message.contains("is this a policy file?") ? "not valid JSON (is this a policy file?)"
                 : "not valid JSON"
             var finding = LintFinding(id: id, file: file, path: error.path, message: "\(lead): \(syntaxError.message)")
-            finding.location = SourceLocation(line: syntaxError.position.line, column: syntaxError.position.column)
+            finding.location = TextLocation(line: syntaxError.position.line, column: syntaxError.position.column)
             return finding
         }
         if error.code == .invalidPattern, let offset = error.offset, let pattern = sourceMap?.string(at: error.path) {

@@ -174,20 +174,21 @@ struct PatternParser {
         return false
     }
 
-    /// `(*UTF)`, `(*UCP)`, `(*LIMIT_MATCH=…)` and the like, which PCRE2 reads only at the very start.
+    /// `(*UTF)`, `(*UCP)`, `(*LIMIT_MATCH=…)` and the other option settings PCRE2 reads only at the very start.
+    /// Backtracking verbs such as `(*FAIL)` are not options and stay in the pattern (as opaque pieces).
     private mutating func skipLeadingOptionVerbs() {
         while current == "(", peek(1) == "*" {
-            var index = position + 2
-            while index < scalars.count, scalars[index].isASCII,
-                scalars[index].properties.isUppercase || ("0"..."9").contains(scalars[index])
-                    || scalars[index] == "_" || scalars[index] == "="
-            {
-                index += 1
-            }
-            guard index < scalars.count, scalars[index] == ")", index > position + 2 else { return }
-            position = index + 1
+            guard let close = scalars[position...].firstIndex(of: ")") else { return }
+            let name = String(String.UnicodeScalarView(scalars[(position + 2)..<close]))
+            guard Self.optionVerbs.contains(name) || name.hasPrefix("LIMIT_") else { return }
+            position = close + 1
         }
     }
+
+    private static let optionVerbs: Set<String> = [
+        "UTF", "UTF8", "UCP", "NO_AUTO_POSSESS", "NO_DOTSTAR_ANCHOR", "NO_JIT", "NO_START_OPT", "NOTEMPTY",
+        "NOTEMPTY_ATSTART", "CR", "LF", "CRLF", "ANYCRLF", "ANY", "NUL", "BSR_ANYCRLF", "BSR_UNICODE",
+    ]
 }
 
 extension Unicode.Scalar {

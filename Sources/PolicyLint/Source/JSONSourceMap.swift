@@ -52,13 +52,25 @@ struct JSONSourceMap: Sendable {
         let position: Position
     }
 
-    let root: Node
+    /// A key repeated within one object: the engine keeps the first value and ignores the others.
+    struct DuplicateKey: Sendable {
+        /// The JSON path of the repeated member.
+        let path: String
+        let key: String
+        /// Where the repeat's key starts.
+        let position: Position
+    }
 
-    /// Reads `bytes` as JSON text.
-    /// - Throws: ``SyntaxError`` at the first problem (invalid UTF-8 included).
+    let root: Node
+    /// Every key that repeats within its object.
+    let duplicateKeys: [DuplicateKey]
+
+    /// Reads `bytes` as JSON text, as leniently as the engine's parser: a trailing comma is allowed.
+    /// - Throws: ``SyntaxError`` at the first problem (invalid UTF-8 and lone surrogates included).
     init(bytes: [UInt8]) throws(SyntaxError) {
         var reader = JSONTextReader(bytes: bytes)
         root = try reader.readDocument()
+        duplicateKeys = reader.duplicateKeys
     }
 
     /// What a JSON path (`accept[1].types[0]`, `reasons.name.not_accepted.en`) points at.
@@ -72,7 +84,8 @@ struct JSONSourceMap: Sendable {
     }
 
     /// Finds the node at a path as the engine writes them. Keys may contain dots (`name.not_accepted`): at each
-    /// object the longest key that fits the rest of the path wins; for a duplicated key, the last occurrence.
+    /// object the longest key that fits the rest of the path wins; for a duplicated key, the first occurrence,
+    /// which is the one the engine uses.
     func resolve(_ path: String) -> Resolution {
         var node = root
         var member: Member?
@@ -87,7 +100,7 @@ struct JSONSourceMap: Sendable {
                 rest = rest[rest.index(after: close)...]
             } else if case .object(let members) = node.value,
                 let match = members.filter({ rest == $0.key || rest.hasPrefix($0.key + ".")
-                    || rest.hasPrefix($0.key + "[") }).max(by: { $0.key.count <= $1.key.count })
+                    || rest.hasPrefix($0.key + "[") }).max(by: { $0.key.count < $1.key.count })
             {
                 node = match.node
                 member = match

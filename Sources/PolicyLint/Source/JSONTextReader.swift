@@ -11,6 +11,8 @@ struct JSONTextReader {
     private var index = 0
     private var depth = 0
     private var decodeError: JSONSourceMap.SyntaxError?
+    /// Keys that occur again in the same object, with the JSON path of the repeat and where it is.
+    private(set) var duplicateKeys: [JSONSourceMap.DuplicateKey] = []
 
     init(bytes: [UInt8]) {
         var line = 1
@@ -53,7 +55,7 @@ struct JSONTextReader {
         if let decodeError { throw decodeError }
         if current == "\u{FEFF}" { index += 1 }
         skipSpace()
-        let root = try readValue()
+        let root = try readValue(at: "")
         skipSpace()
         guard current == nil else { throw fail("unexpected text after the JSON value") }
         return root
@@ -63,13 +65,13 @@ struct JSONTextReader {
         while let scalar = current, scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" { index += 1 }
     }
 
-    private mutating func readValue() throws(JSONSourceMap.SyntaxError) -> Node {
+    private mutating func readValue(at path: String) throws(JSONSourceMap.SyntaxError) -> Node {
         let start = position
         let startIndex = index
         guard let scalar = current else { throw fail("unexpected end of text; a value was expected") }
         switch scalar {
-        case "{": return try readObject()
-        case "[": return try readArray()
+        case "{": return try readObject(at: path)
+        case "[": return try readArray(at: path)
         case "\"":
             let text = try readString()
             return Node(value: .string(text), start: start, end: position)
@@ -88,25 +90,35 @@ struct JSONTextReader {
         guard depth <= Self.maximumDepth else { throw fail("nested more than \(Self.maximumDepth) levels deep") }
     }
 
-    private mutating func readObject() throws(JSONSourceMap.SyntaxError) -> Node {
+    /// An object. A comma before the closing brace is allowed, as the engine's parser allows it.
+    private mutating func readObject(at path: String) throws(JSONSourceMap.SyntaxError) -> Node {
         let start = position
         try nest()
         index += 1
         var members: [JSONSourceMap.Member] = []
+        var keys = Set<String>()
         skipSpace()
         if current == "}" {
             index += 1
         } else {
             while true {
                 skipSpace()
+                if current == "}", !members.isEmpty {
+                    index += 1
+                    break
+                }
                 let keyStart = position
                 guard current == "\"" else { throw fail("expected a key in double quotes") }
                 let key = try readString().text
+                let memberPath = path.isEmpty ? key : path + "." + key
+                if !keys.insert(key).inserted {
+                    duplicateKeys.append(JSONSourceMap.DuplicateKey(path: memberPath, key: key, position: keyStart))
+                }
                 skipSpace()
                 guard current == ":" else { throw fail("expected ':' after the key") }
                 index += 1
                 skipSpace()
-                members.append(JSONSourceMap.Member(key: key, keyStart: keyStart, node: try readValue()))
+                members.append(JSONSourceMap.Member(key: key, keyStart: keyStart, node: try readValue(at: memberPath)))
                 skipSpace()
                 if current == "," {
                     index += 1
@@ -122,7 +134,8 @@ struct JSONTextReader {
         return Node(value: .object(members), start: start, end: position)
     }
 
-    private mutating func readArray() throws(JSONSourceMap.SyntaxError) -> Node {
+    /// An array. A comma before the closing bracket is allowed, as the engine's parser allows it.
+    private mutating func readArray(at path: String) throws(JSONSourceMap.SyntaxError) -> Node {
         let start = position
         try nest()
         index += 1
@@ -133,7 +146,11 @@ struct JSONTextReader {
         } else {
             while true {
                 skipSpace()
-                items.append(try readValue())
+                if current == "]", !items.isEmpty {
+                    index += 1
+                    break
+                }
+                items.append(try readValue(at: "\(path)[\(items.count)]"))
                 skipSpace()
                 if current == "," {
                     index += 1
@@ -186,6 +203,8 @@ struct JSONTextReader {
         case "t": return "\t"
         case "u":
             let high = try readHexQuad()
+            if let scalar = Unicode.Scalar(high) { return scalar }
+            // A surrogate: it must be a high one followed by an escaped low one, or the text is not valid.
             if (0xD800...0xDBFF).contains(high), current == "\\", index + 1 < scalars.count, scalars[index + 1] == "u" {
                 index += 2
                 let low = try readHexQuad()
@@ -195,7 +214,8 @@ struct JSONTextReader {
                     return combined
                 }
             }
-            return Unicode.Scalar(high) ?? "\u{FFFD}"  // a lone surrogate, as Foundation decodes it
+            throw fail("'\\u\(String(high, radix: 16, uppercase: true))' is half of a surrogate pair; a string "
+                + "cannot hold it alone")
         default:
             throw fail("invalid escape '\\\(scalar.escaped(asASCII: true))' in a string")
         }

@@ -1,5 +1,6 @@
 import CommandLineKit
 import Foundation
+import PolicyLint
 import UploadPolicy
 
 /// Where the commands get their policy and MIME database.
@@ -45,9 +46,9 @@ enum PolicySource {
         }
         var loader = PolicyLoader(mimeDatabase: mimeDatabase)
         guard let policy = loader.load(data: data, source: path) else {
-            let lines = PolicyLoadErrors(loader.errors).errors.map { "  " + TerminalText.visible($0.description) }
-            let hint = "  Run 'uploadgate lint \(path)' for positions and fixes."
-            throw CommandFailure("the policy \(path) does not load:\n" + lines.joined(separator: "\n") + "\n" + hint)
+            let findings = PolicyLinter(mimeDatabase: mimeDatabase).locate(loader.errors, in: data, file: path)
+            let blocks = findings.map { LintRendering.block($0, style: .plain) }.joined()
+            throw CommandFailure("the policy \(Display.visible(path)) does not load:\n" + blocks, status: .usageError)
         }
         return policy
     }
