@@ -67,7 +67,7 @@ let package = Package(
         // Golden tests: drive the built `uploadgate` binary (the dependency makes `swift test` build it).
         .testTarget(
             name: "uploadgateTests", dependencies: ["uploadgate"],
-            exclude: ["Snapshots"], swiftSettings: strictSettings),
+            exclude: ["Snapshots", "Fixtures"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,8 +4,11 @@ import Testing
 /// One run of the binary whose stdout, stderr and exit status must match `Snapshots/<name>.txt`.
 struct GoldenCase: Sendable, CustomTestStringConvertible {
     let name: String
+    /// The arguments; `$TMP` stands for the case's temporary folder, made by `setup`.
     let arguments: [String]
     var environment: [String: String] = [:]
+    /// Fills a fresh temporary folder before the run; its path is written `$TMP` in the snapshot.
+    var setup: (@Sendable (URL) throws -> Void)?
 
     var testDescription: String { name }
 
@@ -41,21 +44,15 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
             GoldenCase(name: "serve-tls-pair", arguments: ["serve", "--tls-cert", "cert.pem"]),
             GoldenCase(name: "serve-bad-listen", arguments: ["serve", "--listen", "localhost"]),
             // `--` ends options: what follows is positional even if it looks like an option (or like --help).
-            GoldenCase(name: "terminator-name", arguments: ["explain", "--policy", "p.json", "--", "-draft.pdf"]),
+            GoldenCase(
+                name: "terminator-name", arguments: ["explain", "--policy", "Policies/pdf-only.json", "--", "-draft.pdf"]),
             GoldenCase(name: "terminator-help", arguments: ["lint", "--", "--help"]),
             // Narrow terminals wrap help to COLUMNS.
             GoldenCase(name: "help-check-columns-50", arguments: ["help", "check"], environment: ["COLUMNS": "50"]),
         ]
-        // Until the engine lands every command says it is not available, after its arguments were accepted.
-        + [
-            GoldenCase(name: "not-available-serve", arguments: ["serve"]),
-            GoldenCase(name: "not-available-lint", arguments: ["lint", "--format", "sarif", "Policies"]),
-            GoldenCase(name: "not-available-test", arguments: ["test", "-v", "--run", "^Contrato", "Policies"]),
-            GoldenCase(name: "not-available-check", arguments: ["check", "--policy", "p.json", "Examples/samples"]),
-            GoldenCase(
-                name: "not-available-explain",
-                arguments: ["explain", "--policy", "p.json", "--type", "", "--length", "0", "Relato\u{301}rio.pdf"]),
-        ]
+        // Until the endpoint lands, serve says it is not available, after its arguments were accepted.
+        + [GoldenCase(name: "not-available-serve", arguments: ["serve"])]
+        + GoldenCase.lint + GoldenCase.test + GoldenCase.check + GoldenCase.explain
 }
 
 @Suite struct GoldenTests {
@@ -71,7 +68,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
 
     /// Compares a run with its snapshot, or writes the snapshot when `UPLOADGATE_RECORD=1`.
     @Test(arguments: GoldenCase.all) func matchesSnapshot(_ golden: GoldenCase) throws {
-        let output = try requireRunner().run(golden.arguments, environment: golden.environment)
+        let output = try run(golden)
         let actual = Snapshot.render(arguments: golden.arguments, environment: golden.environment, output: output)
         let url = Snapshot.url(for: golden.name)
         if recording {
@@ -85,6 +82,22 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         }
         #expect(
             actual == expected, "differs from \(url.lastPathComponent); re-record with UPLOADGATE_RECORD=1 if intended")
+    }
+
+    /// Runs a case, in its temporary folder when it has one, with that folder's path written `$TMP` in the output.
+    private func run(_ golden: GoldenCase) throws -> BinaryRunner.Output {
+        guard let setup = golden.setup else {
+            return try requireRunner().run(golden.arguments, environment: golden.environment)
+        }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try setup(folder.url)
+        let path = folder.url.path
+        let arguments = golden.arguments.map { $0.replacingOccurrences(of: "$TMP", with: path) }
+        var output = try requireRunner().run(arguments, environment: golden.environment)
+        output.stdout = output.stdout.replacingOccurrences(of: path, with: "$TMP")
+        output.stderr = output.stderr.replacingOccurrences(of: path, with: "$TMP")
+        return output
     }
 
     /// `uploadgate help X` and `uploadgate X --help` (and `-h`) print the same page.

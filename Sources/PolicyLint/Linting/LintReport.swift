@@ -51,15 +51,15 @@ public struct LintReport: Sendable {
         guard isStopped else { return }
         let rest = filesLeft > 0 ? "; \(filesLeft) more file\(filesLeft == 1 ? " was" : "s were") not linted" : ""
         findings.append(LintFinding(
-            id: .tooManyErrors, file: findings.last?.file ?? "", path: "",
+            id: .tooManyErrors, file: "", path: "",
             message: "stopped after \(maximumErrors) error\(maximumErrors == 1 ? "" : "s") (--max-errors)\(rest)"))
     }
 
     /// Whether lint should exit 1: any error or warning (notes alone do not fail).
     public var hasFailures: Bool { findings.contains { $0.severity != .info } }
 
-    /// How many findings of each severity were kept.
+    /// How many findings of each severity were kept (the note that lint stopped early not counted).
     public func count(_ severity: LintFinding.Severity) -> Int {
-        findings.filter { $0.severity == severity }.count
+        findings.filter { $0.severity == severity && $0.id != .tooManyErrors }.count
     }
 }

@@ -57,10 +57,16 @@ struct FileChecker: Sendable {
     ) -> Result<FileReport, FileProblem> {
         let contentType: String
         do {
+            try FileSystem.checkReadable(file.path)
             contentType = try sniffer.mimeType(ofFileAt: file.path)
+        } catch let problem as FileProblem {
+            return .failure(problem)
         } catch {
-            return .failure(FileProblem(path: file.path, message: error.message))
+            return .failure(FileProblem(path: file.path, message: "\(error)"))
         }
+        // libmagic answers in words, not a MIME type, for what it could not read ("regular file, no read
+        // permission"); that is a problem with the file, not its content type.
+        guard contentType.contains("/") else { return .failure(FileProblem(path: file.path, message: contentType)) }
         let browserType = database.type(forFileName: file.name)
         let candidate = FileCandidate(name: file.name, contentType: browserType ?? "", length: file.size)
         return .success(FileReport(

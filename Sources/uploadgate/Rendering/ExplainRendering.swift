@@ -28,15 +28,18 @@ enum ExplainRendering {
         let decision = report.explanation.decision
         let reading = report.reading
         var output = ""
-        func field(_ label: String, _ value: String) {
-            output += style.bold(TextLayout.pad(label, to: 9)) + " " + value + "\n"
+        /// A labelled value; long plain values wrap under themselves.
+        func field(_ label: String, _ value: String, wrap: Bool = false) {
+            let lines = wrap ? TextLayout.wrap(value, width: max(width - 11, 30)) : [value]
+            output += style.bold(TextLayout.pad(label, to: 9)) + " " + (lines.first ?? "") + "\n"
+            for line in lines.dropFirst() { output += String(repeating: " ", count: 10) + line + "\n" }
         }
         field("POLICY", "\(report.policy.id) (\(Display.visible(report.policy.source)))")
         field("INPUT", TraceRendering.input(report.candidate))
         if reading.nameWasNormalized {
             field("NAME", "sent decomposed (NFD, as macOS writes names); matched in NFC")
         }
-        field("TYPE", Display.visible(reading.typeSummary))
+        field("TYPE", Display.visible(reading.typeSummary), wrap: true)
         output += "\n" + style.bold("STEPS") + "\n"
         output += TraceRendering.steps(report.explanation.steps, indent: "  ", width: width, style: style)
         let untried = report.untried
@@ -47,7 +50,8 @@ enum ExplainRendering {
             let suffix = reading.normalizedName.split(separator: ".", omittingEmptySubsequences: false).last
             let ending = suffix.map { "'.\(Display.visible(String($0)))'" } ?? "this name"
             let their = untried.count == 1 ? "its pattern" : "their patterns"
-            output += style.dim("  not tried: \(list); \(their) cannot match a name ending in \(ending)") + "\n"
+            let note = "not tried: \(list); \(their) cannot match a name ending in \(ending)"
+            for line in TextLayout.wrap(note, width: max(width - 3, 30)) { output += "  " + style.dim(line) + "\n" }
         }
         output += "\n"
         field("DECISION", decision.isAccepted ? style.success(TraceRendering.verdict(decision))
@@ -55,8 +59,10 @@ enum ExplainRendering {
         if !decision.isAccepted {
             for language in Language.allCases {
                 let label = language == .english ? "REASON" : ""
-                let reason = decision.reason(in: language) ?? ""
-                field(label, TextLayout.pad(language.rawValue, to: 6) + Display.visible(reason))
+                let lines = TextLayout.wrap(Display.visible(decision.reason(in: language) ?? ""), width: max(width - 17, 30))
+                output += style.bold(TextLayout.pad(label, to: 9)) + " " + TextLayout.pad(language.rawValue, to: 6)
+                    + (lines.first ?? "") + "\n"
+                for line in lines.dropFirst() { output += String(repeating: " ", count: 16) + line + "\n" }
             }
         }
         return output

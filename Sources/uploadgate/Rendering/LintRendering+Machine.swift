@@ -19,7 +19,7 @@ extension LintRendering {
             SARIFLog.Result(
                 ruleID: finding.id.rawValue, level: level(finding.severity),
                 message: "\(finding.message). Fix: \(finding.hint).",
-                locations: [
+                locations: finding.file.isEmpty ? [] : [
                     SARIFLog.Location(
                         path: finding.file, line: finding.location?.line, column: finding.location?.column,
                         endLine: finding.location?.endLine, endColumn: finding.location?.endColumn,

@@ -20,7 +20,8 @@ enum LintRendering {
             return Display.count(count, severity == .info ? "note" : severity.rawValue)
         }
         if counts.isEmpty { counts = ["no findings"] }
-        output += counts.joined(separator: ", ") + " in " + Display.count(filesLinted, "file") + " linted\n"
+        let stopped = report.isStopped ? " (stopped early)" : ""
+        output += counts.joined(separator: ", ") + " in " + Display.count(filesLinted, "file") + " linted\(stopped)\n"
         return output
     }
 
@@ -29,7 +30,7 @@ enum LintRendering {
         var head = Display.visible(finding.file)
         if let location = finding.location { head += ":\(location.line):\(location.column)" }
         let subject = finding.path.isEmpty ? "" : Display.visible(finding.path) + ": "
-        var output = style.bold(head + ":") + " " + severity(finding.severity, style) + " " + subject
+        var output = (head.isEmpty ? "" : style.bold(head + ":") + " ") + severity(finding.severity, style) + " " + subject
             + Display.visible(finding.message) + " " + style.dim("[\(finding.id)]") + "\n"
         if let excerpt = finding.excerpt { output += caret(excerpt, style: style) }
         return output + "  " + style.dim("fix:") + " " + Display.visible(finding.hint) + "\n"

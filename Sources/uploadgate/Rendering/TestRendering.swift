@@ -16,7 +16,7 @@ enum TestRendering {
                 let mark = outcome.passed ? style.success("PASS") : style.error("FAIL")
                 var line = "  " + mark + "  " + TextLayout.pad(outcome.example.path, to: pathWidth) + "  "
                     + TraceRendering.input(outcome.example.candidate)
-                if verbose || !outcome.passed { line += style.dim(" → " + outcome.actual) }
+                if verbose, outcome.passed { line += style.dim(" → " + outcome.actual) }
                 output += line + "\n"
                 guard !outcome.passed else { continue }
                 output += "        expected \(outcome.expected), got \(outcome.actual)\n"

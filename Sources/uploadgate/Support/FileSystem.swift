@@ -75,6 +75,14 @@ enum FileSystem {
         return data.prefix(total)
     }
 
+    /// Checks that `path` can be opened for reading now, without following a symbolic link (it may have been
+    /// replaced by one since it was listed).
+    static func checkReadable(_ path: String) throws(FileProblem) {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { throw problem(path) }
+        close(descriptor)
+    }
+
     /// The names in a directory, sorted by their bytes; names that are not UTF-8 are returned apart, since
     /// they cannot be passed on as Swift strings.
     static func entries(of directory: String) throws(FileProblem) -> (names: [String], undecodable: Int) {
@@ -83,11 +91,12 @@ enum FileSystem {
         var names: [String] = []
         var undecodable = 0
         errno = 0
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                let bytes = raw.prefix { $0 != 0 }
-                return String(validating: bytes, as: UTF8.self)
-            }
+            // Read the name in place: the kernel's record may end right after it, before the full d_name array,
+            // so copying the struct's 256-byte array can run off the end of a page.
+            let pointer = UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: UInt8.self)
+            let name = String(validating: UnsafeBufferPointer(start: pointer, count: strlen(pointer)), as: UTF8.self)
             guard let name else {
                 undecodable += 1
                 continue
