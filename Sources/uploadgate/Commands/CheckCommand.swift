@@ -7,17 +7,18 @@ enum CheckCommand {
         abstract: "Check real files against a policy, comparing their names with their content.",
         discussion: """
             For each file, check shows the type a browser would report (from the extension, through the shared \
-            MIME database), the type libmagic detects from the content, and the policy's verdict. A warning \
-            marks files whose name and content disagree, such as a PDF named .jpg or a shell script named .pdf. \
-            Folders are walked recursively; symbolic links are reported, never followed. On a terminal a \
-            progress bar shows on standard error while large folders are checked, and a summary table ends \
-            the report.
+            MIME database), the type libmagic detects from the content, and the policy's verdict on the name, \
+            that type and the file's size. A warning marks files whose name and content disagree, such as a PDF \
+            named .jpg or a shell script named .pdf. Folders are walked recursively; symbolic links and special \
+            files are listed as skipped, never followed or read. On a terminal a progress bar shows on standard \
+            error while large folders are checked, and a summary table ends the report. --policy takes a file, \
+            or a policy id looked up as Policies/<id>.json.
 
             Example:
 
-              $ uploadgate check --policy Policies/documents.json Examples/samples
-              $ uploadgate check --format json --policy Policies/documents.json \\
-                  ~/Downloads > report.json
+              $ uploadgate check --policy Policies/pdf-only.json Examples/samples
+              $ uploadgate check --format json --policy default ~/Downloads \\
+                  > report.json
             """,
         arguments: [
             ArgumentSpec("path", arity: .oneOrMore, help: "A file, or a folder to check recursively.")

@@ -9,14 +9,16 @@ enum ExplainCommand {
         discussion: """
             Explain evaluates a name as the endpoint would, with the content type and length the signing \
             service would send, and prints each step: the built-in name checks, the reject rules, the limits, \
-            and the accept entry the name picked. Pass --type '' to test a browser that sent no type. A name \
-            that starts with '-' goes after '--'.
+            and the accept entry the name picked, with the reported type's normalisation (parameters dropped, \
+            aliases resolved) and the reason the user would read, in English and Brazilian Portuguese. Without \
+            --type no type is sent; pass --type '' to test a browser that sent an empty one. A name that starts \
+            with '-' goes after '--'.
 
             Example:
 
-              $ uploadgate explain --policy Policies/documents.json \\
+              $ uploadgate explain --policy Policies/pdf-only.json \\
                   --type image/jpeg scan.pdf
-              $ uploadgate explain --policy Policies/documents.json --length 0 -- -draft.pdf
+              $ uploadgate explain --policy default --length 0 -- -draft.pdf
             """,
         arguments: [
             ArgumentSpec("name", help: "The file name to evaluate, as the user's browser reports it.")

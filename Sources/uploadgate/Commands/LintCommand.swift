@@ -8,16 +8,24 @@ enum LintCommand {
         name: "lint",
         abstract: "Check policy files for errors and risky patterns.",
         discussion: """
-            Lint reports compile errors with their position, patterns prone to catastrophic backtracking, \
-            accept patterns without an end anchor, unknown MIME types, rules that can never fire, and examples \
-            that contradict their policy. A folder is searched for *.json policies. Lint prints nothing and \
-            exits 0 when every policy is clean; with --format json it prints {"findings":[]}.
+            Lint reports load errors with their line and column, patterns prone to catastrophic backtracking \
+            (suspected from their shape, confirmed by probing them with generated names), accept patterns \
+            without an end anchor, .NET constructs PCRE2 reads differently, unknown MIME types, accept entries \
+            that can never fire, and examples that contradict their policy. Each finding has a stable id, a \
+            severity (error, warning or note) and a fix. A folder is searched for *.json policies, not \
+            recursively, as 'serve --policies' reads it. Lint prints nothing and exits 0 when every policy is \
+            clean; with --format json it prints {"findings": []}. Notes alone do not fail.
 
             Example:
 
               $ uploadgate lint Policies/
-              Policies/docs.json: accept[1].name: offset 7: missing terminating ]
-                for character class [policy.pattern_invalid]
+              $ uploadgate lint docs.json
+              docs.json:4:45: error: accept[1].name: missing terminating ] for
+              character class [policy.pattern_invalid]
+                  ação[a-
+                         ^
+                fix: correct the pattern at the caret (PCRE2 syntax)
+              1 error in 1 file linted
               $ uploadgate lint --format sarif Policies/ > lint.sarif
             """,
         arguments: [
@@ -31,8 +39,8 @@ enum LintCommand {
             CommonOptions.noColor,
         ],
         exitStatuses: [
-            ExitStatusHelp(.success, "Every policy is clean."),
-            ExitStatusHelp(.findings, "At least one finding was reported."),
+            ExitStatusHelp(.success, "Every policy is clean (notes alone are clean)."),
+            ExitStatusHelp(.findings, "At least one error or warning was reported."),
             ExitStatusHelp(.usageError, "Usage error, or a path that cannot be read."),
         ],
         run: run)

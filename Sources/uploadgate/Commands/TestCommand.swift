@@ -8,8 +8,10 @@ enum TestCommand {
         abstract: "Run the examples in policy files and report which pass.",
         discussion: """
             Each policy may carry examples: a name, optionally the content type and length a browser would \
-            send, and the decision expected. Test evaluates every example and prints one line per example and \
-            a summary. A folder is searched for *.json policies.
+            send, and the decision expected (accept or reject, optionally with the exact code). Test evaluates \
+            every example and prints one line per example and a summary; a failure shows the decision trace. A \
+            folder is searched for *.json policies, not recursively. --run selects examples by a case-sensitive \
+            PCRE2 pattern searched in the policy id and the example name.
 
             Example policy, Policies/documents.json:
 
@@ -47,7 +49,7 @@ enum TestCommand {
         exitStatuses: [
             ExitStatusHelp(.success, "Every example gave the expected decision."),
             ExitStatusHelp(.findings, "At least one example failed."),
-            ExitStatusHelp(.usageError, "Usage error, or a policy that cannot be read or compiled."),
+            ExitStatusHelp(.usageError, "Usage error, a policy that cannot be read or loaded, or no example ran."),
         ],
         run: run)
 
