@@ -23,6 +23,7 @@ struct BacktrackingTests {
     @Test(arguments: [
         "\\.pdf$", "^[\\w\\s-]+\\.docx?$", "(\\.[a-z0-9]+)*$", "(\\.pdf|\\.doc)+$", "^[^.]+\\.[^.]+$", "^\\w+\\s\\w+$",
         "(?>\\w+\\s?)*$", "(\\w+\\s?)*+$", "(a+b)*$", "^[\\w\\s]+-[\\w\\s]+\\.pdf$", "\\w++_\\w*$",
+        "(a|ab)*$", "(?:ext1|ext10|ext2)+\\.x$",
     ])
     func cleanShapes(_ pattern: String) throws {
         #expect(try Self.kinds(pattern).isEmpty, "\(pattern)")

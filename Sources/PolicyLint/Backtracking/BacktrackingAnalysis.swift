@@ -107,8 +107,9 @@ struct BacktrackingAnalysis {
     /// `(a|a)*`, `(a|ab)+`, `(\w|\d)*`: branches of a repeated alternation that can start the same way.
     private mutating func checkAlternatives(_ node: PatternNode, body: PatternNode, _ context: Context) {
         guard case .alternation(let branches) = body.unwrapped.kind else { return }
+        let starts = branches.reduce(ScalarSet.empty) { $0.union($1.firstCharacters) }
         for i in branches.indices {
-            for j in branches.indices where j > i && Self.compete(branches[i], branches[j]) {
+            for j in branches.indices where j > i && Self.compete(branches[i], branches[j], starts: starts) {
                 let first = branches[i].witness ?? ""
                 let second = branches[j].witness ?? ""
                 let pumps = [first, second, first + second].filter { !$0.isEmpty }
@@ -166,12 +167,18 @@ struct BacktrackingAnalysis {
 
     // MARK: Helpers
 
-    /// Whether two branches can begin the same text. Branches of single characters compete only when one can
-    /// match a prefix of what the other matches (`a` and `ab`); `\.pdf` and `\.doc` part at the second one.
-    private static func compete(_ a: PatternNode, _ b: PatternNode) -> Bool {
+    /// Whether two branches of a repeated alternation can split the same text in two ways.
+    ///
+    /// Branches that are fixed runs of characters compete only when one can match a prefix of what the other
+    /// matches and what is left over can start another iteration: `a` and `aa` compete (`aa` is also `a`,
+    /// `a`), `a` and `ab` do not (the `b` left over starts no branch), nor `ext1` and `ext10`, nor `\.pdf` and
+    /// `\.doc`, which part at their second character. Other branches compete when they can start alike.
+    private static func compete(_ a: PatternNode, _ b: PatternNode, starts: ScalarSet) -> Bool {
         if a.isNullable || b.isNullable { return true }
-        if let left = characterSets(a), let right = characterSets(b) {
-            return zip(left, right).allSatisfy { $0.overlaps($1) }
+        if var short = characterSets(a), var long = characterSets(b) {
+            if short.count > long.count { swap(&short, &long) }
+            guard zip(short, long).allSatisfy({ $0.overlaps($1) }) else { return false }
+            return short.count == long.count || long[short.count].overlaps(starts)
         }
         return a.firstCharacters.overlaps(b.firstCharacters)
     }

@@ -18,7 +18,7 @@ enum BacktrackingCheck {
         }
 
         let range = suspect?.range ?? 0..<tree.scalars.count
-        let text = String(String.UnicodeScalarView(tree.scalars[range]))
+        let text = Self.shortened(String(String.UnicodeScalarView(tree.scalars[range])))
         let shape = suspect.map { describe($0.kind, text) } ?? "'\(text)' backtracks heavily on some names"
         let fix = suspect.map { hint($0.kind) }
         let maximum = context.maximumNameBytes
@@ -64,6 +64,11 @@ enum BacktrackingCheck {
         case .adjacentRepeats:
             "separate the repeats with a character neither accepts, or make the first possessive (\\w*+)"
         }
+    }
+
+    /// Long constructs cut to their first 60 characters in messages; the excerpt shows where they are.
+    static func shortened(_ text: String) -> String {
+        text.unicodeScalars.count <= 60 ? text : String(String.UnicodeScalarView(text.unicodeScalars.prefix(59))) + "…"
     }
 
     /// 62500 → "62,500".

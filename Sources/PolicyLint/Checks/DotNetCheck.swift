@@ -9,7 +9,7 @@ enum DotNetCheck {
     static func findings(for site: PatternSite, in context: LintContext) -> [LintFinding] {
         guard let tree = site.tree else { return [] }
         return tree.dotNetConstructs.map { construct in
-            let text = String(String.UnicodeScalarView(tree.scalars[construct.range]))
+            let text = BacktrackingCheck.shortened(String(String.UnicodeScalarView(tree.scalars[construct.range])))
             switch construct.kind {
             case .classSubtraction:
                 let message = "'\(text)' is a .NET class subtraction; PCRE2 has none and reads '-' and '[' as "

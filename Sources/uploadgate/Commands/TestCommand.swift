@@ -95,7 +95,9 @@ enum TestCommand {
         case .junit: invocation.stdout.write(TestRendering.junit(run))
         default:
             let errorStyle = invocation.errorStyle
-            for finding in run.loadErrors { invocation.stderr.write(LintRendering.block(finding, style: errorStyle)) }
+            for finding in run.loadErrors {
+                invocation.stderr.write(LintRendering.block(finding, width: invocation.terminal.width, style: errorStyle))
+            }
             invocation.stdout.write(TestRendering.text(
                 run, verbose: options.verbose, width: invocation.terminal.width, style: invocation.outputStyle))
         }

@@ -71,7 +71,8 @@ enum TestRendering {
         }
         let broken = Dictionary(grouping: run.loadErrors, by: \.file)
         for file in broken.keys.sorted() {
-            let details = broken[file, default: []].map { LintRendering.block($0, style: .plain) }.joined()
+            let details = broken[file, default: []].map { LintRendering.block($0, width: 100, style: .plain) }
+                .joined()
             suites.append(JUnitReport.Suite(name: file, cases: [
                 JUnitReport.TestCase(
                     name: "load", className: file, outcome: .errored(message: "the policy does not load", details: details))

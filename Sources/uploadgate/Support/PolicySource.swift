@@ -47,7 +47,7 @@ enum PolicySource {
         var loader = PolicyLoader(mimeDatabase: mimeDatabase)
         guard let policy = loader.load(data: data, source: path) else {
             let findings = PolicyLinter(mimeDatabase: mimeDatabase).locate(loader.errors, in: data, file: path)
-            var blocks = findings.map { LintRendering.block($0, style: .plain) }.joined()
+            var blocks = findings.map { LintRendering.block($0, width: 100, style: .plain) }.joined()
             if blocks.hasSuffix("\n") { blocks.removeLast() }
             throw CommandFailure("the policy \(Display.visible(path)) does not load:\n" + blocks, status: .usageError)
         }
