@@ -7,7 +7,8 @@ struct JSONSourceMapTests {
     static func map(_ text: String) throws -> JSONSourceMap { try JSONSourceMap(bytes: Array(text.utf8)) }
 
     @Test func locatesValuesAndKeysByPath() throws {
-        let map = try Self.map("""
+        let map = try Self.map(
+            """
             {
               "id": "x",
               "accept": [
@@ -31,7 +32,10 @@ struct JSONSourceMapTests {
 
     @Test func mapsDecodedOffsetsBackThroughEscapes() throws {
         let map = try Self.map(#"{"name": "a\\b\u00e9\ud83d\ude00c"}"#)
-        guard case .string(let text) = map.resolve("name").node.value else { Issue.record("not a string"); return }
+        guard case .string(let text) = map.resolve("name").node.value else {
+            Issue.record("not a string")
+            return
+        }
         #expect(text.text == "a\\bé😀c")
         #expect(text.columns == [11, 12, 14, 15, 21, 33, 34], "each scalar at its escape; then the closing quote")
     }

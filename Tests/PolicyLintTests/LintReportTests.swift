@@ -18,7 +18,8 @@ struct LintReportTests {
         report.add(Self.file("c.json", id: "same"))
         let finding = try #require(report.findings.first)
         #expect(report.findings.count == 1)
-        #expect(finding.description == "c.json:1:9: error: id: id 'same' is already used by a.json [policy.duplicate_id]")
+        #expect(
+            finding.description == "c.json:1:9: error: id: id 'same' is already used by a.json [policy.duplicate_id]")
     }
 
     @Test func stopsAfterTheMaximumNumberOfErrors() {
@@ -31,9 +32,10 @@ struct LintReportTests {
         #expect(!second)
         #expect(report.isStopped)
         report.noteStopped(filesLeft: 5)
-        #expect(report.findings.map(\.id.rawValue) == [
-            "type.unknown", "policy.unreadable", "policy.unreadable", "policy.too_many_errors",
-        ])
+        #expect(
+            report.findings.map(\.id.rawValue) == [
+                "type.unknown", "policy.unreadable", "policy.unreadable", "policy.too_many_errors",
+            ])
         #expect(report.findings.last?.message == "stopped after 2 errors (--max-errors); 5 more files were not linted")
     }
 
@@ -57,8 +59,9 @@ struct LintReportTests {
         var loader = PolicyLoader(mimeDatabase: Fixtures.mime)
         #expect(loader.load(data: data, source: "p.json") == nil)
         let findings = PolicyLinter(mimeDatabase: Fixtures.mime).locate(loader.errors, in: data, file: "p.json")
-        #expect(findings.map(\.description) == [
-            "p.json:1:52: error: accept[0].name: missing closing parenthesis [policy.pattern_invalid]",
-        ])
+        #expect(
+            findings.map(\.description) == [
+                "p.json:1:52: error: accept[0].name: missing closing parenthesis [policy.pattern_invalid]"
+            ])
     }
 }

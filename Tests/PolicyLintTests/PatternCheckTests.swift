@@ -21,7 +21,8 @@ struct PatternCheckTests {
     }
 
     @Test func rejectRulesMayBeUnanchored() {
-        let findings = Fixtures.lint(#"""
+        let findings = Fixtures.lint(
+            #"""
             { "id": "t", "accept": [ { "label": "PDF", "name": "\\.pdf$" } ], "reject": [ { "name": "^~\\$" } ] }
             """#)
         #expect(findings.isEmpty)
@@ -35,7 +36,8 @@ struct PatternCheckTests {
     }
 
     @Test func unknownTypesSuggestKnownOnes() throws {
-        let findings = Fixtures.lint(#"""
+        let findings = Fixtures.lint(
+            #"""
             { "id": "t", "accept": [
               { "label": "PDF", "name": "\\.pdf$", "types": ["application/pdf", "image/*", "*/*", "image/jpg"] },
               { "label": "Sheet", "name": "\\.xlsx$", "types": ["application/x-excel-2007"] } ] }
@@ -46,18 +48,21 @@ struct PatternCheckTests {
     }
 
     @Test func contradictingExamplesSayWhatHappened() throws {
-        let findings = Fixtures.lint(#"""
+        let findings = Fixtures.lint(
+            #"""
             { "id": "t", "accept": [ { "label": "PDF", "name": "\\.pdf$", "types": ["application/pdf"] } ],
               "examples": [ { "name": "a.pdf", "contentType": "image/png", "length": 3, "expect": "accept" } ] }
             """#)
         let finding = try #require(findings.first)
         #expect(finding.id == .contradictingExample)
-        #expect(finding.message == "the example 'a.pdf' with type 'image/png', length 3 expects accept, but the policy "
-            + "gives reject (type.mismatch at accept[0].types)")
+        #expect(
+            finding.message == "the example 'a.pdf' with type 'image/png', length 3 expects accept, but the policy "
+                + "gives reject (type.mismatch at accept[0].types)")
     }
 
     @Test func patternsAreCheckedEvenWhenTheFileHasOtherErrors() {
-        let findings = Fixtures.lint(#"""
+        let findings = Fixtures.lint(
+            #"""
             { "id": "Bad Id", "accept": [ { "label": "PDF", "name": "\\.pdf", "types": ["application/pdff"] } ] }
             """#)
         #expect(Fixtures.ids(findings) == ["pattern.unanchored", "policy.invalid_value", "type.unknown"])

@@ -23,9 +23,15 @@ struct PatternParserTests {
         let tree = try Fixtures.tree("[a-z-[aeiou]]")
         #expect(tree.dotNetConstructs == [DotNetConstruct(kind: .classSubtraction, range: 4..<13)])
         // A class of a–z, '-', '[' and the vowels, then a literal ']'.
-        guard case .sequence(let items) = tree.root.kind else { Issue.record("\(tree.root.kind)"); return }
+        guard case .sequence(let items) = tree.root.kind else {
+            Issue.record("\(tree.root.kind)")
+            return
+        }
         #expect(items.count == 2)
-        guard case .character(let last) = items[1].kind else { Issue.record("not a literal"); return }
+        guard case .character(let last) = items[1].kind else {
+            Issue.record("not a literal")
+            return
+        }
         #expect(last == ScalarSet("]"))
     }
 
@@ -39,7 +45,10 @@ struct PatternParserTests {
     @Test func caseOptionsChangeWhatLettersMatch() throws {
         let caseless = try Fixtures.tree("p", caseInsensitive: true)
         let sensitive = try Fixtures.tree("(?-i)p", caseInsensitive: true)
-        guard case .character(let both) = caseless.root.kind else { Issue.record("\(caseless.root)"); return }
+        guard case .character(let both) = caseless.root.kind else {
+            Issue.record("\(caseless.root)")
+            return
+        }
         #expect(both == ScalarSet("pP"))
         #expect(sensitive.root.firstCharacters == ScalarSet("p"))
     }

@@ -10,7 +10,8 @@ struct ReachabilityTests {
         }
         let entries = accept.enumerated().map { #"{ "label": "e\#($0.offset)", "name": \#(quoted($0.element)) }"# }
         let rules = reject.map { #"{ "name": \#(quoted($0)) }"# }
-        let findings = Fixtures.lint("""
+        let findings = Fixtures.lint(
+            """
             { "id": "t", "accept": [\(entries.joined(separator: ","))], "reject": [\(rules.joined(separator: ","))],
               "options": { "caseInsensitive": \(caseInsensitive) } }
             """)

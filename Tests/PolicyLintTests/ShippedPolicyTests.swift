@@ -11,7 +11,8 @@ struct ShippedPolicyLintTests {
     @Test(arguments: files)
     func noFindings(_ id: String) throws {
         let url = Fixtures.repositoryRoot.appendingPathComponent("Policies/\(id).json")
-        let findings = PolicyLinter(mimeDatabase: Fixtures.mime).lint(data: try Data(contentsOf: url), file: id).findings
+        let findings = PolicyLinter(mimeDatabase: Fixtures.mime).lint(data: try Data(contentsOf: url), file: id)
+            .findings
         #expect(findings.isEmpty, "\(findings.map(\.description))")
     }
 

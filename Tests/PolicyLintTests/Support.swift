@@ -22,7 +22,8 @@ enum Fixtures {
     /// Lints a policy with one accept entry using `pattern`, plus optional extra top-level members.
     static func lint(pattern: String, extra: String = "") -> [LintFinding] {
         let escaped = pattern.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-        return lint("""
+        return lint(
+            """
             { "id": "t", "accept": [ { "label": "File", "name": "\(escaped)" } ]\(extra.isEmpty ? "" : ", " + extra) }
             """)
     }

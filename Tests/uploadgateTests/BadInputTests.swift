@@ -37,14 +37,17 @@ import Testing
         }
         for path in locked { try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: path) }
         defer {
-            for path in locked { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path) }
+            for path in locked {
+                try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+            }
             folder.remove()
         }
         let policies = folder.url.appendingPathComponent("policies").path
         for command in [["lint", policies], ["test", policies]] {
             let output = try runUnprivileged(command)
             #expect(output.status == 2, "\(command[0])")
-            #expect((output.stdout + output.stderr).contains("\(policies): error: permission denied [policy.unreadable]"))
+            #expect(
+                (output.stdout + output.stderr).contains("\(policies): error: permission denied [policy.unreadable]"))
         }
         let unreadableFile = folder.url.appendingPathComponent("more/q.json").path
         let lint = try runUnprivileged(["lint", unreadableFile])
@@ -58,7 +61,8 @@ import Testing
         let check = try runUnprivileged(["check", "--policy", "Policies/pdf-only.json", files])
         #expect(check.status == 2)
         #expect(check.stdout.contains("\(files)/locked: error: permission denied"))
-        #expect(check.stdout.contains("\(files)/private.pdf: error: permission denied"), "libmagic's words are not a type")
+        #expect(
+            check.stdout.contains("\(files)/private.pdf: error: permission denied"), "libmagic's words are not a type")
         #expect(check.stdout.contains("  unreadable                 2"))
     }
 
@@ -67,7 +71,9 @@ import Testing
         defer { folder.remove() }
         for number in 0..<10_000 {
             let id = "p\(number)"
-            try folder.write("\(id).json", """
+            try folder.write(
+                "\(id).json",
+                """
                 {"id":"\(id)","accept":[{"label":"PDF","name":"\\\\.pdf$","types":["application/pdf"]}],
                  "examples":[{"name":"\(id).pdf","contentType":"application/pdf","expect":"accept"}]}
                 """)

@@ -12,8 +12,10 @@ extension GoldenCase {
         GoldenCase(name: "lint-policies-sarif", arguments: ["lint", "--format", "sarif", "Policies"]),
         // One deliberately bad policy per finding id, in every format.
         GoldenCase(name: "lint-bad-policies", arguments: ["lint", "--max-errors", "0", badPolicies]),
-        GoldenCase(name: "lint-bad-policies-json", arguments: ["lint", "--max-errors=0", "--format=json", badPolicies]),
-        GoldenCase(name: "lint-bad-policies-sarif", arguments: ["lint", "--max-errors", "0", "--format=sarif", badPolicies]),
+        GoldenCase(
+            name: "lint-bad-policies-json", arguments: ["lint", "--max-errors=0", "--format=json", badPolicies]),
+        GoldenCase(
+            name: "lint-bad-policies-sarif", arguments: ["lint", "--max-errors", "0", "--format=sarif", badPolicies]),
         GoldenCase(name: "lint-max-errors", arguments: ["lint", "--max-errors", "3", badPolicies]),
         // Bad input: a missing path (exit 2, the rest still linted), binary junk and an empty file named .json,
         // a folder whose only JSON file is not a policy, a folder with no JSON at all.
@@ -43,9 +45,11 @@ extension GoldenCase {
         // Failing examples print the decision trace; JUnit carries it as the failure's text.
         GoldenCase(name: "test-failures", arguments: ["test", "\(badPolicies)/example_contradicts.json"]),
         GoldenCase(
-            name: "test-failures-junit", arguments: ["test", "--format", "junit", "\(badPolicies)/example_contradicts.json"]),
+            name: "test-failures-junit",
+            arguments: ["test", "--format", "junit", "\(badPolicies)/example_contradicts.json"]),
         GoldenCase(
-            name: "test-failures-json", arguments: ["test", "--format", "json", "\(badPolicies)/example_contradicts.json"]),
+            name: "test-failures-json",
+            arguments: ["test", "--format", "json", "\(badPolicies)/example_contradicts.json"]),
         // A policy that does not load: located errors on stderr, the others still run, exit 2.
         GoldenCase(
             name: "test-load-error", arguments: ["test", "\(badPolicies)/pattern_invalid.json", "Policies/csv.json"]),
@@ -58,13 +62,17 @@ extension GoldenCase {
     ]
 
     static let check: [GoldenCase] = [
-        GoldenCase(name: "check-samples", arguments: ["check", "--policy", "Policies/default.json", "Examples/samples"]),
         GoldenCase(
-            name: "check-samples-json", arguments: ["check", "--format", "json", "--policy", "default", "Examples/samples"]),
+            name: "check-samples", arguments: ["check", "--policy", "Policies/default.json", "Examples/samples"]),
+        GoldenCase(
+            name: "check-samples-json",
+            arguments: ["check", "--format", "json", "--policy", "default", "Examples/samples"]),
         // A bare id is looked up in Policies/.
         GoldenCase(
             name: "check-files-by-id",
-            arguments: ["check", "--policy", "pdf-only", "Examples/samples/document.pdf", "Examples/samples/script.pdf"]),
+            arguments: [
+                "check", "--policy", "pdf-only", "Examples/samples/document.pdf", "Examples/samples/script.pdf",
+            ]),
         GoldenCase(
             name: "check-clean", arguments: ["check", "--policy", "pdf-only", "Examples/samples/CONTRATO.PDF"]),
         GoldenCase(
@@ -101,10 +109,14 @@ extension GoldenCase {
             name: "explain-alias",
             arguments: ["explain", "--policy", "Policies/images.json", "--type", "image/jpg; charset=x", "foto.jpg"]),
         GoldenCase(
-            name: "explain-json", arguments: ["explain", "--format", "json", "--policy", "default", "--type", "", "a.docx"]),
+            name: "explain-json",
+            arguments: ["explain", "--format", "json", "--policy", "default", "--type", "", "a.docx"]),
         GoldenCase(
-            name: "explain-bidi", arguments: ["explain", "--policy", "default", "--type", "application/pdf",
-                "contrato\u{202E}fdp.exe"]),
+            name: "explain-bidi",
+            arguments: [
+                "explain", "--policy", "default", "--type", "application/pdf",
+                "contrato\u{202E}fdp.exe",
+            ]),
         GoldenCase(name: "explain-not-accepted", arguments: ["explain", "--policy", "default", "setup.exe"]),
         GoldenCase(name: "explain-junk-policy", arguments: ["explain", "--policy", "\(fixtures)/junk.json", "a.pdf"]),
     ]

@@ -45,7 +45,8 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
             GoldenCase(name: "serve-bad-listen", arguments: ["serve", "--listen", "localhost"]),
             // `--` ends options: what follows is positional even if it looks like an option (or like --help).
             GoldenCase(
-                name: "terminator-name", arguments: ["explain", "--policy", "Policies/pdf-only.json", "--", "-draft.pdf"]),
+                name: "terminator-name",
+                arguments: ["explain", "--policy", "Policies/pdf-only.json", "--", "-draft.pdf"]),
             GoldenCase(name: "terminator-help", arguments: ["lint", "--", "--help"]),
             // Narrow terminals wrap help to COLUMNS.
             GoldenCase(name: "help-check-columns-50", arguments: ["help", "check"], environment: ["COLUMNS": "50"]),

@@ -144,7 +144,8 @@ struct BacktrackingAnalysis {
                             Self.witness(of: items[(j + 1)...]).map { $0 + text }
                         }
                         let pumps = [glue, String(sample), glue + String(sample)].filter { !$0.isEmpty }
-                        add(.adjacentRepeats, items[i].range.lowerBound..<items[j].range.upperBound,
+                        add(
+                            .adjacentRepeats, items[i].range.lowerBound..<items[j].range.upperBound,
                             pumps: pumps, around)
                         return
                     }
@@ -161,8 +162,9 @@ struct BacktrackingAnalysis {
     ) {
         var unique: [String] = []
         for pump in pumps where !unique.contains(pump) { unique.append(pump) }
-        suspects.append(BacktrackingSuspect(
-            kind: kind, range: range, pumps: unique, prefix: context.prefix, following: context.following))
+        suspects.append(
+            BacktrackingSuspect(
+                kind: kind, range: range, pumps: unique, prefix: context.prefix, following: context.following))
     }
 
     // MARK: Helpers

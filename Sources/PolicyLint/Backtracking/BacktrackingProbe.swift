@@ -129,7 +129,11 @@ struct BacktrackingProbe {
         while low < high {
             let middle = low + (high - low) / 2
             guard let probe = compiled(matchLimit: middle) else { return nil }
-            if case .limitExceeded(.match) = Self.match(probe, subject, scratch) { low = middle + 1 } else { high = middle }
+            if case .limitExceeded(.match) = Self.match(probe, subject, scratch) {
+                low = middle + 1
+            } else {
+                high = middle
+            }
         }
         return low
     }

@@ -11,7 +11,8 @@ enum AnchorCheck {
     static func finding(for site: PatternSite, in context: LintContext) -> LintFinding? {
         guard site.role == .accept, let tree = site.tree else { return nil }
         let end = tree.scalars.count
-        let hint = site.source.hasSuffix("$")
+        let hint =
+            site.source.hasSuffix("$")
             ? "let nothing match after the extension: end the pattern right after it with $ (as in \\.pdf$)"
             : "end the pattern with $ (for example \(suggestion(for: site.source)))"
         if let example = counterexample(for: site, tree: tree) {

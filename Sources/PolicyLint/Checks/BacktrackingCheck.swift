@@ -24,18 +24,21 @@ enum BacktrackingCheck {
         let maximum = context.maximumNameBytes
         switch outcome {
         case .hit(let name, let limit):
-            let message = "\(shape); confirmed: the name \(name.summary) (\(name.subject.utf8.count) bytes) makes "
+            let message =
+                "\(shape); confirmed: the name \(name.summary) (\(name.subject.utf8.count) bytes) makes "
                 + "PCRE2 stop at its \(limit.rawValue) limit, so the engine refuses such names with pattern.limit"
             return context.finding(
                 .catastrophicPattern, severity: .error, at: site.path, message, hint: fix, highlight: range)
         case .heavy(let name, let steps, let limit, let growth):
-            let message = "\(shape); suspected: no name of up to \(maximum) bytes reached the match limit, but "
+            let message =
+                "\(shape); suspected: no name of up to \(maximum) bytes reached the match limit, but "
                 + "\(name.summary) takes \(grouped(steps)) of the \(grouped(limit)) backtracking steps allowed, "
                 + "\(String(format1: growth))× as many as a name half as long"
             return context.finding(
                 .catastrophicPattern, severity: .warning, at: site.path, message, hint: fix, highlight: range)
         case .light:
-            let message = "\(shape); suspected: names of up to \(maximum) bytes built to trigger it stayed under a "
+            let message =
+                "\(shape); suspected: names of up to \(maximum) bytes built to trigger it stayed under a "
                 + "hundredth of the match limit"
             return context.finding(
                 .catastrophicPattern, severity: .warning, at: site.path, message, hint: fix, highlight: range)
@@ -68,7 +71,8 @@ enum BacktrackingCheck {
 
     /// Long constructs cut to their first 60 characters in messages; the excerpt shows where they are.
     static func shortened(_ text: String) -> String {
-        text.unicodeScalars.count <= 60 ? text : String(String.UnicodeScalarView(text.unicodeScalars.prefix(59))) + "…"
+        guard text.unicodeScalars.count > 60 else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.prefix(59))) + "…"
     }
 
     /// 62500 → "62,500".

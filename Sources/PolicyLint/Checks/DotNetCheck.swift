@@ -12,14 +12,18 @@ enum DotNetCheck {
             let text = BacktrackingCheck.shortened(String(String.UnicodeScalarView(tree.scalars[construct.range])))
             switch construct.kind {
             case .classSubtraction:
-                let message = "'\(text)' is a .NET class subtraction; PCRE2 has none and reads '-' and '[' as "
+                let message =
+                    "'\(text)' is a .NET class subtraction; PCRE2 has none and reads '-' and '[' as "
                     + "members of the class and the last ']' as a literal character, so the pattern means something "
                     + "else"
                 return context.finding(.dotNetClassSubtraction, at: site.path, message, highlight: construct.range)
             case .endBeforeFinalNewline, .multilineDollar:
-                let what = construct.kind == .multilineDollar
-                    ? "'$' in multiline mode (?m) matches before any newline" : "'\\Z' also matches before a final newline"
-                let consequence = context.checksControlCharacters
+                let what =
+                    construct.kind == .multilineDollar
+                    ? "'$' in multiline mode (?m) matches before any newline"
+                    : "'\\Z' also matches before a final newline"
+                let consequence =
+                    context.checksControlCharacters
                     ? "harmless while the controlCharacters check refuses names with newlines"
                     : "with the controlCharacters check off, a name such as 'x.pdf\\n' passes"
                 let message = "\(what), as .NET's '$' does; \(consequence)"

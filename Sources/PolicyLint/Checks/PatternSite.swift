@@ -50,8 +50,10 @@ struct PatternSite {
                 guard let source = sourceMap.string(at: owner + ".name"), !source.isEmpty,
                     let compiled = try? CompiledPattern(source, options: options)
                 else { continue }
-                sites.append(PatternSite(owner: owner, role: role, compiled: compiled,
-                                         caseInsensitive: context.caseInsensitive))
+                sites.append(
+                    PatternSite(
+                        owner: owner, role: role, compiled: compiled,
+                        caseInsensitive: context.caseInsensitive))
             }
         }
         return sites

@@ -15,7 +15,8 @@ enum TypeCheck {
                     media.parameters.isEmpty, media.type != "*", media.subtype != "*",
                     !context.mimeDatabase.isKnown(media.essence)
                 else { continue }
-                let message = "'\(text)' is not in the MIME database, so no alias or subclass of it is recognised; "
+                let message =
+                    "'\(text)' is not in the MIME database, so no alias or subclass of it is recognised; "
                     + "only that exact type matches"
                 let extensions = sourceMap.string(at: "accept[\(entry)].name").flatMap {
                     LiteralSuffix.unconditionalExtensions(of: $0, caseInsensitive: context.caseInsensitive)

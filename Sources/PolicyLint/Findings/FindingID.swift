@@ -39,7 +39,8 @@ extension FindingID {
     public static let all: [FindingID] = [
         FindingID(.unreadable), FindingID(.invalidJSON), FindingID(.unknownKey), FindingID(.missingKey),
         FindingID(.wrongType), FindingID(.invalidValue), FindingID(.invalidPattern), FindingID(.invalidType),
-        FindingID(.unknownPlaceholder), FindingID(.duplicateID), .duplicateKey, .catastrophicPattern, .unanchoredPattern,
+        FindingID(.unknownPlaceholder), FindingID(.duplicateID), .duplicateKey, .catastrophicPattern,
+        .unanchoredPattern,
         .dotNetClassSubtraction, .dotNetDollar, .unknownType, .unreachableEntry, .contradictingExample,
         .tooManyErrors,
     ]

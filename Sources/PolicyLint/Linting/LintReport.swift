@@ -50,9 +50,10 @@ public struct LintReport: Sendable {
     public mutating func noteStopped(filesLeft: Int) {
         guard isStopped else { return }
         let rest = filesLeft > 0 ? "; \(filesLeft) more file\(filesLeft == 1 ? " was" : "s were") not linted" : ""
-        findings.append(LintFinding(
-            id: .tooManyErrors, file: "", path: "",
-            message: "stopped after \(maximumErrors) error\(maximumErrors == 1 ? "" : "s") (--max-errors)\(rest)"))
+        findings.append(
+            LintFinding(
+                id: .tooManyErrors, file: "", path: "",
+                message: "stopped after \(maximumErrors) error\(maximumErrors == 1 ? "" : "s") (--max-errors)\(rest)"))
     }
 
     /// Whether lint should exit 1: any error or warning (notes alone do not fail).

@@ -9,9 +9,13 @@ extension LintContext {
     func finding(for error: PolicyLoadError, syntaxError: JSONSourceMap.SyntaxError?) -> LintFinding {
         let id = FindingID(error.code)
         if error.code == .invalidJSON {
-            guard let syntaxError else { return LintFinding(id: id, file: file, path: error.path, message: error.message) }
+            guard let syntaxError else {
+                return LintFinding(id: id, file: file, path: error.path, message: error.message)
+            }
             // The engine's parser only says "not valid JSON"; the lint's own reader says what and where.
-            let lead = error.message.contains("is this a policy file?") ? "not valid JSON (is this a policy file?)"
+            let lead =
+                error.message.contains("is this a policy file?")
+                ? "not valid JSON (is this a policy file?)"
                 : "not valid JSON"
             var finding = LintFinding(id: id, file: file, path: error.path, message: "\(lead): \(syntaxError.message)")
             finding.location = TextLocation(line: syntaxError.position.line, column: syntaxError.position.column)

@@ -38,11 +38,13 @@ public struct PolicyLinter: Sendable {
         var loader = PolicyLoader(mimeDatabase: mimeDatabase)
         let policy = loader.load(data: data, source: file)
 
-        let context = policy.map { LintContext(file: file, sourceMap: sourceMap, policy: $0) }
+        let context =
+            policy.map { LintContext(file: file, sourceMap: sourceMap, policy: $0) }
             ?? LintContext(file: file, sourceMap: sourceMap, mimeDatabase: mimeDatabase)
         var findings = loader.errors.map { context.finding(for: $0, syntaxError: syntaxError) }
 
-        let sites = policy.map(PatternSite.sites(of:))
+        let sites =
+            policy.map(PatternSite.sites(of:))
             ?? sourceMap.map { PatternSite.sites(in: $0, context: context) } ?? []
         for site in sites {
             if let finding = BacktrackingCheck.finding(for: site, in: context) { findings.append(finding) }

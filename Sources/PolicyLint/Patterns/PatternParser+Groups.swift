@@ -17,7 +17,8 @@ extension PatternParser {
                 break
             }
             atStart = false
-            if scalar == "-", peek(1) == "[", peek(2) != ":", subtraction == nil, !members.isEmpty || rangeStart != nil {
+            if scalar == "-", peek(1) == "[", peek(2) != ":", subtraction == nil, !members.isEmpty || rangeStart != nil
+            {
                 subtraction = position
             }
             if scalar == "-", let low = rangeStart, let next = peek(1), next != "]" {
@@ -60,8 +61,11 @@ extension PatternParser {
         position += 1
         if scalar == "\\" { return readEscape(inClass: true) }
         if scalar == "[", current == ":" {
-            guard let close = (position..<scalars.count).first(where: { scalars[$0] == ":" && $0 + 1 < scalars.count
-                && scalars[$0 + 1] == "]" })
+            guard
+                let close = (position..<scalars.count).first(where: {
+                    scalars[$0] == ":" && $0 + 1 < scalars.count
+                        && scalars[$0 + 1] == "]"
+                })
             else { return .literal(scalar.value) }
             var name = String(String.UnicodeScalarView(scalars[(position + 1)..<close]))
             position = close + 2

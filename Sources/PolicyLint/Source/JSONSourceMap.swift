@@ -99,8 +99,10 @@ struct JSONSourceMap: Sendable {
                 member = nil
                 rest = rest[rest.index(after: close)...]
             } else if case .object(let members) = node.value,
-                let match = members.filter({ rest == $0.key || rest.hasPrefix($0.key + ".")
-                    || rest.hasPrefix($0.key + "[") }).max(by: { $0.key.count < $1.key.count })
+                let match = members.filter({
+                    rest == $0.key || rest.hasPrefix($0.key + ".")
+                        || rest.hasPrefix($0.key + "[")
+                }).max(by: { $0.key.count < $1.key.count })
             {
                 node = match.node
                 member = match

@@ -214,8 +214,9 @@ struct JSONTextReader {
                     return combined
                 }
             }
-            throw fail("'\\u\(String(high, radix: 16, uppercase: true))' is half of a surrogate pair; a string "
-                + "cannot hold it alone")
+            throw fail(
+                "'\\u\(String(high, radix: 16, uppercase: true))' is half of a surrogate pair; a string "
+                    + "cannot hold it alone")
         default:
             throw fail("invalid escape '\\\(scalar.escaped(asASCII: true))' in a string")
         }

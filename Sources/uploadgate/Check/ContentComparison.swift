@@ -36,7 +36,8 @@ enum ContentComparison: Equatable, Sendable {
         } else {
             // A name libmagic uses but shared-mime-info lacks (text/x-script.python): a script or program agrees
             // with a name that says script or program; anything else with a name of the same top-level type.
-            agrees = isExecutable(content, database: database)
+            agrees =
+                isExecutable(content, database: database)
                 ? isExecutable(browser, database: database)
                 : content.split(separator: "/").first == browser.split(separator: "/").first
         }

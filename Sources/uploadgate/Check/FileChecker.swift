@@ -69,11 +69,12 @@ struct FileChecker: Sendable {
         guard contentType.contains("/") else { return .failure(FileProblem(path: file.path, message: contentType)) }
         let browserType = database.type(forFileName: file.name)
         let candidate = FileCandidate(name: file.name, contentType: browserType ?? "", length: file.size)
-        return .success(FileReport(
-            file: file, browserType: browserType, contentType: contentType,
-            decision: policy.evaluate(candidate, scratch: scratch),
-            comparison: ContentComparison.compare(
-                browserType: browserType, contentType: contentType, database: database)))
+        return .success(
+            FileReport(
+                file: file, browserType: browserType, contentType: contentType,
+                decision: policy.evaluate(candidate, scratch: scratch),
+                comparison: ContentComparison.compare(
+                    browserType: browserType, contentType: contentType, database: database)))
     }
 
     private static func openSniffer() throws(CommandFailure) -> ContentSniffer {

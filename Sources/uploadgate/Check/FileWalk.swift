@@ -49,10 +49,11 @@ struct FileWalk {
                     let listing = try FileSystem.entries(of: path)
                     if listing.undecodable > 0 {
                         let count = listing.undecodable
-                        skipped.append(Skipped(
-                            path: path,
-                            reason: "\(Display.count(count, "entry", "entries")) whose name is not UTF-8 "
-                                + "(a browser could not send it as is)"))
+                        skipped.append(
+                            Skipped(
+                                path: path,
+                                reason: "\(Display.count(count, "entry", "entries")) whose name is not UTF-8 "
+                                    + "(a browser could not send it as is)"))
                     }
                     pending += listing.names.reversed().map { FileSystem.join(path, $0) }
                 } catch {

@@ -61,7 +61,8 @@ enum CheckCommand {
         let progress = ProgressBar(
             total: walk.files.count, label: "Checking", output: invocation.stderr, width: invocation.terminal.width,
             enabled: options.showsProgress && options.format == .text)
-        let results = try await FileChecker(policy: policy, database: mimeDatabase).check(walk.files, progress: progress)
+        let results = try await FileChecker(policy: policy, database: mimeDatabase).check(
+            walk.files, progress: progress)
         progress.finish()
 
         var reports: [FileReport] = []

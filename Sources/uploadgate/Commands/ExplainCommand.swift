@@ -67,7 +67,9 @@ enum ExplainCommand {
             explanation: policy.explain(candidate))
         switch options.format {
         case .json: invocation.stdout.write(try ExplainRendering.json(report))
-        default: invocation.stdout.write(ExplainRendering.text(report, width: invocation.terminal.width, style: invocation.outputStyle))
+        default:
+            invocation.stdout.write(
+                ExplainRendering.text(report, width: invocation.terminal.width, style: invocation.outputStyle))
         }
         return report.explanation.decision.isAccepted ? .success : .findings
     }

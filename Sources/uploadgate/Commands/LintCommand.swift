@@ -88,8 +88,9 @@ enum LintCommand {
         case .json: invocation.stdout.write(try LintRendering.json(report))
         case .sarif: invocation.stdout.write(try LintRendering.sarif(report, version: invocation.tool.version))
         default:
-            invocation.stdout.write(LintRendering.text(
-                report, filesLinted: linted, width: invocation.terminal.width, style: invocation.outputStyle))
+            invocation.stdout.write(
+                LintRendering.text(
+                    report, filesLinted: linted, width: invocation.terminal.width, style: invocation.outputStyle))
         }
         if unreadable { return .usageError }
         return report.hasFailures ? .findings : .success

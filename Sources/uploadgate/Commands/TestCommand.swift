@@ -85,7 +85,9 @@ enum TestCommand {
     @Sendable static func run(_ invocation: Invocation) async throws -> ExitCode {
         let options = Options(invocation.arguments)
         let mimeDatabase = try PolicySource.mimeDatabase(invocation)
-        let filter = try options.runFilter.map { try CompiledPattern($0, options: PatternOptions(caseInsensitive: false)) }
+        let filter = try options.runFilter.map {
+            try CompiledPattern($0, options: PatternOptions(caseInsensitive: false))
+        }
         let input = PolicyFiles(options.paths)
         for note in input.notes { invocation.stderr.write("note: \(Display.visible(note))\n") }
         let run = await ExampleRun.run(input, mimeDatabase: mimeDatabase, filter: filter)
@@ -96,10 +98,12 @@ enum TestCommand {
         default:
             let errorStyle = invocation.errorStyle
             for finding in run.loadErrors {
-                invocation.stderr.write(LintRendering.block(finding, width: invocation.terminal.width, style: errorStyle))
+                invocation.stderr.write(
+                    LintRendering.block(finding, width: invocation.terminal.width, style: errorStyle))
             }
-            invocation.stdout.write(TestRendering.text(
-                run, verbose: options.verbose, width: invocation.terminal.width, style: invocation.outputStyle))
+            invocation.stdout.write(
+                TestRendering.text(
+                    run, verbose: options.verbose, width: invocation.terminal.width, style: invocation.outputStyle))
         }
         if !run.loadErrors.isEmpty { return .usageError }
         if run.total == 0 {

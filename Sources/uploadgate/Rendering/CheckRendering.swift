@@ -27,7 +27,8 @@ enum CheckRendering {
         var output = ""
         for file in report.reports {
             let verdict = TraceRendering.verdict(file.decision)
-            output += style.bold(Display.visible(file.file.path)) + ": "
+            output +=
+                style.bold(Display.visible(file.file.path)) + ": "
                 + (file.decision.isAccepted ? style.success(verdict) : style.error(verdict)) + "\n"
             var types = "  browser type " + (file.browserType ?? "none") + " · libmagic " + file.contentType
             if case .notCompared(let why) = file.comparison { types += style.dim(" (\(why))") }
@@ -40,7 +41,8 @@ enum CheckRendering {
             output += style.bold(Display.visible(entry.path)) + ": " + style.dim("skipped: \(entry.reason)") + "\n"
         }
         for problem in report.unreadable {
-            output += style.bold(Display.visible(problem.path)) + ": " + style.error("error:") + " "
+            output +=
+                style.bold(Display.visible(problem.path)) + ": " + style.error("error:") + " "
                 + Display.visible(problem.message) + "\n"
         }
         return output + "\n" + summary(report, style: style)
@@ -59,7 +61,8 @@ enum CheckRendering {
         var output = style.bold("SUMMARY") + " (policy \(report.policy.id))\n"
         for (label, count) in rows {
             let number = String(count)
-            output += "  " + TextLayout.pad(label, to: labelWidth) + "  "
+            output +=
+                "  " + TextLayout.pad(label, to: labelWidth) + "  "
                 + String(repeating: " ", count: numberWidth - number.count) + number + "\n"
         }
         return output
@@ -71,10 +74,11 @@ enum CheckRendering {
             checked: report.reports.count, accepted: report.accepted, rejected: report.rejected,
             disagreeing: report.disagreeing, skipped: report.skipped.count, unreadable: report.unreadable.count,
             rejectionsByCode: Dictionary(uniqueKeysWithValues: report.rejectionsByCode.map { ($0.code, $0.count) }))
-        return try JSONOutput.encode(JSONDocument(
-            policy: JSONPolicy(id: report.policy.id, file: report.policy.source), files: files,
-            skipped: report.skipped.map { JSONEntry(path: $0.path, message: $0.reason) },
-            errors: report.unreadable.map { JSONEntry(path: $0.path, message: $0.message) }, summary: summary))
+        return try JSONOutput.encode(
+            JSONDocument(
+                policy: JSONPolicy(id: report.policy.id, file: report.policy.source), files: files,
+                skipped: report.skipped.map { JSONEntry(path: $0.path, message: $0.reason) },
+                errors: report.unreadable.map { JSONEntry(path: $0.path, message: $0.message) }, summary: summary))
     }
 
     private struct JSONDocument: Encodable {

@@ -44,7 +44,8 @@ enum ExplainRendering {
         output += TraceRendering.steps(report.explanation.steps, indent: "  ", width: width, style: style)
         let untried = report.untried
         if !untried.isEmpty {
-            let list = untried.count > 4
+            let list =
+                untried.count > 4
                 ? "\(untried[0]), \(untried[1]), … \(untried[untried.count - 1]) (\(untried.count) entries)"
                 : untried.joined(separator: ", ")
             let suffix = reading.normalizedName.split(separator: ".", omittingEmptySubsequences: false).last
@@ -54,13 +55,18 @@ enum ExplainRendering {
             for line in TextLayout.wrap(note, width: max(width - 3, 30)) { output += "  " + style.dim(line) + "\n" }
         }
         output += "\n"
-        field("DECISION", decision.isAccepted ? style.success(TraceRendering.verdict(decision))
-            : style.error(TraceRendering.verdict(decision)))
+        field(
+            "DECISION",
+            decision.isAccepted
+                ? style.success(TraceRendering.verdict(decision))
+                : style.error(TraceRendering.verdict(decision)))
         if !decision.isAccepted {
             for language in Language.allCases {
                 let label = language == .english ? "REASON" : ""
-                let lines = TextLayout.wrap(Display.visible(decision.reason(in: language) ?? ""), width: max(width - 17, 30))
-                output += style.bold(TextLayout.pad(label, to: 9)) + " " + TextLayout.pad(language.rawValue, to: 6)
+                let lines = TextLayout.wrap(
+                    Display.visible(decision.reason(in: language) ?? ""), width: max(width - 17, 30))
+                output +=
+                    style.bold(TextLayout.pad(label, to: 9)) + " " + TextLayout.pad(language.rawValue, to: 6)
                     + (lines.first ?? "") + "\n"
                 for line in lines.dropFirst() { output += String(repeating: " ", count: 16) + line + "\n" }
             }
@@ -69,10 +75,11 @@ enum ExplainRendering {
     }
 
     static func json(_ report: Report) throws -> String {
-        try JSONOutput.encode(JSONReport(
-            policy: JSONPolicy(id: report.policy.id, file: report.policy.source), input: report.candidate,
-            reading: report.reading, steps: report.explanation.steps, untried: report.untried,
-            decision: JSONDecision(report.explanation.decision)))
+        try JSONOutput.encode(
+            JSONReport(
+                policy: JSONPolicy(id: report.policy.id, file: report.policy.source), input: report.candidate,
+                reading: report.reading, steps: report.explanation.steps, untried: report.untried,
+                decision: JSONDecision(report.explanation.decision)))
     }
 
     private struct JSONReport: Encodable {
@@ -100,9 +107,13 @@ enum ExplainRendering {
             accepted = decision.isAccepted
             code = decision.code.rawValue
             rule = decision.rule
-            reason = decision.isAccepted ? nil : Dictionary(uniqueKeysWithValues: Language.allCases.map {
-                ($0.rawValue, decision.reason(in: $0) ?? "")
-            })
+            reason =
+                decision.isAccepted
+                ? nil
+                : Dictionary(
+                    uniqueKeysWithValues: Language.allCases.map {
+                        ($0.rawValue, decision.reason(in: $0) ?? "")
+                    })
         }
     }
 }

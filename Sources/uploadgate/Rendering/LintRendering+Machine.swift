@@ -19,12 +19,14 @@ extension LintRendering {
             SARIFLog.Result(
                 ruleID: finding.id.rawValue, level: level(finding.severity),
                 message: "\(finding.message). Fix: \(finding.hint).",
-                locations: finding.file.isEmpty ? [] : [
-                    SARIFLog.Location(
-                        path: finding.file, line: finding.location?.line, column: finding.location?.column,
-                        endLine: finding.location?.endLine, endColumn: finding.location?.endColumn,
-                        logicalName: finding.path.isEmpty ? nil : finding.path)
-                ])
+                locations: finding.file.isEmpty
+                    ? []
+                    : [
+                        SARIFLog.Location(
+                            path: finding.file, line: finding.location?.line, column: finding.location?.column,
+                            endLine: finding.location?.endLine, endColumn: finding.location?.endColumn,
+                            logicalName: finding.path.isEmpty ? nil : finding.path)
+                    ])
         }
         return try SARIFLog(
             toolName: "uploadgate", toolVersion: version, rules: rules, results: results

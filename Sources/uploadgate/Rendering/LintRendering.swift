@@ -30,7 +30,8 @@ enum LintRendering {
         var head = Display.visible(finding.file)
         if let location = finding.location { head += ":\(location.line):\(location.column)" }
         let subject = finding.path.isEmpty ? "" : Display.visible(finding.path) + ": "
-        var output = (head.isEmpty ? "" : style.bold(head + ":") + " ") + severity(finding.severity, style) + " " + subject
+        var output =
+            (head.isEmpty ? "" : style.bold(head + ":") + " ") + severity(finding.severity, style) + " " + subject
             + Display.visible(finding.message) + " " + style.dim("[\(finding.id)]") + "\n"
         if let excerpt = finding.excerpt { output += caret(excerpt, width: width, style: style) }
         return output + "  " + style.dim("fix:") + " " + Display.visible(finding.hint) + "\n"
@@ -68,7 +69,8 @@ enum LintRendering {
         let visibleEnd = min(max(excerpt.highlight.upperBound, lower), end)
         let marked = max(1, TextLayout.displayWidth(shown(lower..<visibleEnd)))
         return "    " + lead + shown(start..<end) + tail + "\n"
-            + "    " + String(repeating: " ", count: before) + style.color(.green, String(repeating: "^", count: marked))
+            + "    " + String(repeating: " ", count: before)
+            + style.color(.green, String(repeating: "^", count: marked))
             + "\n"
     }
 }

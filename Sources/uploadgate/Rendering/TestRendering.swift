@@ -14,14 +14,16 @@ enum TestRendering {
             let pathWidth = result.outcomes.map(\.example.path.count).max() ?? 0
             for outcome in result.outcomes {
                 let mark = outcome.passed ? style.success("PASS") : style.error("FAIL")
-                var line = "  " + mark + "  " + TextLayout.pad(outcome.example.path, to: pathWidth) + "  "
+                var line =
+                    "  " + mark + "  " + TextLayout.pad(outcome.example.path, to: pathWidth) + "  "
                     + TraceRendering.input(outcome.example.candidate)
                 if verbose, outcome.passed { line += style.dim(" → " + outcome.actual) }
                 output += line + "\n"
                 guard !outcome.passed else { continue }
                 output += "        expected \(outcome.expected), got \(outcome.actual)\n"
                 if let note = outcome.example.note { output += "        note: \(Display.visible(note))\n" }
-                output += TraceRendering.steps(outcome.explanation.steps, indent: "        ", width: width, style: style)
+                output += TraceRendering.steps(
+                    outcome.explanation.steps, indent: "        ", width: width, style: style)
             }
         }
         output += String(repeating: "-", count: min(max(width, 20), 80)) + "\n"
@@ -58,25 +60,32 @@ enum TestRendering {
     /// does not load is a suite with one errored case.
     static func junit(_ run: ExampleRun) -> String {
         var suites = run.results.map { result in
-            JUnitReport.Suite(name: result.file, cases: result.outcomes.map { outcome in
-                let name = outcome.example.path + " " + TraceRendering.input(outcome.example.candidate)
-                guard !outcome.passed else {
-                    return JUnitReport.TestCase(name: name, className: result.policy.id, outcome: .passed)
-                }
-                let trace = TraceRendering.steps(outcome.explanation.steps, indent: "", width: 100, style: .plain)
-                return JUnitReport.TestCase(
-                    name: name, className: result.policy.id,
-                    outcome: .failed(message: "expected \(outcome.expected), got \(outcome.actual)", details: trace))
-            })
+            JUnitReport.Suite(
+                name: result.file,
+                cases: result.outcomes.map { outcome in
+                    let name = outcome.example.path + " " + TraceRendering.input(outcome.example.candidate)
+                    guard !outcome.passed else {
+                        return JUnitReport.TestCase(name: name, className: result.policy.id, outcome: .passed)
+                    }
+                    let trace = TraceRendering.steps(outcome.explanation.steps, indent: "", width: 100, style: .plain)
+                    return JUnitReport.TestCase(
+                        name: name, className: result.policy.id,
+                        outcome: .failed(message: "expected \(outcome.expected), got \(outcome.actual)", details: trace)
+                    )
+                })
         }
         let broken = Dictionary(grouping: run.loadErrors, by: \.file)
         for file in broken.keys.sorted() {
             let details = broken[file, default: []].map { LintRendering.block($0, width: 100, style: .plain) }
                 .joined()
-            suites.append(JUnitReport.Suite(name: file, cases: [
-                JUnitReport.TestCase(
-                    name: "load", className: file, outcome: .errored(message: "the policy does not load", details: details))
-            ]))
+            suites.append(
+                JUnitReport.Suite(
+                    name: file,
+                    cases: [
+                        JUnitReport.TestCase(
+                            name: "load", className: file,
+                            outcome: .errored(message: "the policy does not load", details: details))
+                    ]))
         }
         return JUnitReport(name: "uploadgate test", suites: suites).xml()
     }

@@ -33,7 +33,8 @@ enum TraceRendering {
             let padded = String(repeating: " ", count: numberWidth - number.count) + number
             let outcome = TextLayout.pad(step.outcome.rawValue, to: outcomeWidth)
             let lines = TextLayout.wrap(Display.visible(step.detail), width: max(width - detailColumn - 1, 30))
-            output += indent + padded + "  " + TextLayout.pad(step.stage, to: stageWidth) + "  "
+            output +=
+                indent + padded + "  " + TextLayout.pad(step.stage, to: stageWidth) + "  "
                 + color(step.outcome, outcome, style) + (lines.first ?? "") + "\n"
             for line in lines.dropFirst() { output += String(repeating: " ", count: detailColumn) + line + "\n" }
         }

@@ -48,9 +48,10 @@ struct ExampleRun {
             case .loaded(let policyResult):
                 let id = policyResult.policy.id
                 if let first = seen[id] {
-                    run.loadErrors.append(LintFinding(
-                        id: FindingID(.duplicateID), file: policyResult.file, path: "id",
-                        message: "id '\(id)' is already used by \(first)"))
+                    run.loadErrors.append(
+                        LintFinding(
+                            id: FindingID(.duplicateID), file: policyResult.file, path: "id",
+                            message: "id '\(id)' is already used by \(first)"))
                 } else {
                     seen[id] = policyResult.file
                 }
@@ -82,8 +83,9 @@ struct ExampleRun {
             guard let filter else { return true }
             return filter.matches(policy.id) == .match || filter.matches(example.candidate.name) == .match
         }
-        return .loaded(PolicyResult(
-            file: file, policy: policy, outcomes: selected.map { ExampleOutcome($0, in: policy) },
-            skipped: policy.examples.count - selected.count))
+        return .loaded(
+            PolicyResult(
+                file: file, policy: policy, outcomes: selected.map { ExampleOutcome($0, in: policy) },
+                skipped: policy.examples.count - selected.count))
     }
 }

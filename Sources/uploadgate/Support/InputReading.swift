@@ -56,7 +56,8 @@ struct InputReading: Encodable {
             }
             parts.append(shown)
         } else {
-            parts.append(reportedType == nil ? "none sent" : "'\(reportedType!)' (empty: the policy's emptyType decides)")
+            parts.append(
+                reportedType == nil ? "none sent" : "'\(reportedType!)' (empty: the policy's emptyType decides)")
         }
         if let impliedType {
             parts.append("the name implies \(impliedType)" + (impliedBy.map { " (\($0))" } ?? ""))

@@ -58,8 +58,9 @@ struct PolicyFiles {
                     + "name \(count == 1 ? "it" : "them") to include \(count == 1 ? "it" : "them")")
         }
         if listing.undecodable > 0 {
-            notes.append("\(folder): \(listing.undecodable) entr\(listing.undecodable == 1 ? "y" : "ies") with a "
-                + "name that is not UTF-8 skipped")
+            notes.append(
+                "\(folder): \(listing.undecodable) entr\(listing.undecodable == 1 ? "y" : "ies") with a "
+                    + "name that is not UTF-8 skipped")
         }
         if found == 0 {
             problems.append(FileProblem(path: folder, message: "contains no *.json policy files"))

@@ -11,7 +11,8 @@ enum PolicySource {
     /// The MIME database from `$UPLOADGATE_MIME_DIR` or `/usr/share/mime`.
     /// - Throws: ``CommandFailure`` (exit 2) naming the file that could not be read.
     static func mimeDatabase(_ invocation: Invocation) throws(CommandFailure) -> MIMEDatabase {
-        let directory = invocation.terminal.environment[mimeDirectoryVariable].flatMap { $0.isEmpty ? nil : $0 }
+        let directory =
+            invocation.terminal.environment[mimeDirectoryVariable].flatMap { $0.isEmpty ? nil : $0 }
             ?? MIMEDatabase.defaultDirectory
         do {
             return try MIMEDatabase.load(from: directory)
