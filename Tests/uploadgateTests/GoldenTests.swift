@@ -127,6 +127,21 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         #expect(Set(files).subtracting(names).sorted() == [])
     }
 
+    /// Every finding id documented in docs/cli.md is shown by some lint golden run against the binary.
+    @Test func everyDocumentedFindingIDHasAGoldenRun() throws {
+        let docs = try String(
+            contentsOf: BinaryRunner.packageRoot.appendingPathComponent("docs/cli.md"), encoding: .utf8)
+        let ids = docs.split(separator: "\n").filter { $0.hasPrefix("| `") && $0.contains(".") }.compactMap { row in
+            row.split(separator: "`").dropFirst().first.map(String.init)
+        }.filter { $0.contains(".") && !$0.contains(" ") }
+        #expect(ids.count >= 19, "the findings table lists every id: \(ids)")
+        let snapshots = try FileManager.default.contentsOfDirectory(atPath: Snapshot.folder.path)
+            .filter { $0.hasPrefix("lint-") }
+            .map { try String(contentsOf: Snapshot.folder.appendingPathComponent($0), encoding: .utf8) }
+            .joined()
+        for id in ids { #expect(snapshots.contains("[\(id)]"), "no lint golden shows \(id)") }
+    }
+
     /// With NO_COLOR unset and output not a terminal there is still no colour.
     @Test func noColourWhenNotATerminal() throws {
         let runner = try requireRunner()
