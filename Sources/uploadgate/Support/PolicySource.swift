@@ -42,8 +42,11 @@ enum PolicySource {
         do {
             data = try FileSystem.read(path, limit: PolicyFiles.sizeLimit)
         } catch {
-            let lookedUp = path == reference ? "" : " (looked up '\(reference)' as a policy id)"
-            throw CommandFailure("cannot read the policy \(TerminalText.visible(error.description))\(lookedUp)")
+            var advice = path == reference ? "" : " (looked up '\(Display.visible(reference))' as a policy id)"
+            if error.message == "is a directory" {
+                advice = "; name one policy file in it, or a policy id such as 'default'"
+            }
+            throw CommandFailure("cannot read the policy \(Display.visible(error.description))\(advice)")
         }
         var loader = PolicyLoader(mimeDatabase: mimeDatabase)
         guard let policy = loader.load(data: data, source: path) else {
