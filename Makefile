@@ -19,10 +19,9 @@ build: deps
 serve: build
 	$(BIN) serve
 
-## test: run the whole test suite
+## test: run the whole test suite (each test target in turn; see scripts/run-tests.sh)
 test: deps
-	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	scripts/run-tests.sh
 
 clean:
 	rm -rf .build

@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .library(name: "UploadPolicy", targets: ["UploadPolicy"]),
         .library(name: "RestPkiCore", targets: ["RestPkiCore"]),
+        .library(name: "PolicyLint", targets: ["PolicyLint"]),
         .executable(name: "uploadgate", targets: ["uploadgate"]),
     ],
     targets: [
@@ -36,6 +37,12 @@ let package = Package(
         // The policy engine: pure, no network, no globals.
         .target(
             name: "UploadPolicy", dependencies: ["CPCRE2"],
+            swiftSettings: strictSettings),
+
+        // Policy analysis for `uploadgate lint`: pattern, type, reachability and example checks. Pure: it is
+        // given bytes and returns findings; the command does the I/O.
+        .target(
+            name: "PolicyLint", dependencies: ["UploadPolicy"],
             swiftSettings: strictSettings),
 
         // Content sniffing: a thin Swift owner of a libmagic handle. Only this module imports CMagic.
@@ -74,7 +81,8 @@ let package = Package(
         .executableTarget(
             name: "uploadgate",
             dependencies: [
-                "UploadPolicy", "CommandLineKit", "ContentSniffing", "UploadGateServer", "UploadGateLogging",
+                "UploadPolicy", "PolicyLint", "CommandLineKit", "ContentSniffing", "UploadGateServer",
+                "UploadGateLogging",
                 "HTTPServer",
             ],
             swiftSettings: strictSettings),
@@ -82,6 +90,9 @@ let package = Package(
         .testTarget(
             name: "UploadPolicyTests", dependencies: ["UploadPolicy"],
             exclude: ["Cases"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "PolicyLintTests", dependencies: ["PolicyLint", "UploadPolicy"],
+            exclude: ["BadPolicies"], swiftSettings: strictSettings),
         .testTarget(
             name: "CommandLineKitTests", dependencies: ["CommandLineKit"],
             swiftSettings: strictSettings),
@@ -97,7 +108,7 @@ let package = Package(
         // Golden tests: drive the built `uploadgate` binary (the dependency makes `swift test` build it).
         .testTarget(
             name: "uploadgateTests", dependencies: ["uploadgate"],
-            exclude: ["Snapshots"], swiftSettings: strictSettings),
+            exclude: ["Snapshots", "Fixtures"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

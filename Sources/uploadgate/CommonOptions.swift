@@ -22,9 +22,10 @@ enum CommonOptions {
             help: "The output format.")
     }
 
-    /// `--policy <policy>`: the policy file a command applies (required).
+    /// `--policy <file>`: the policy a command applies (required): a file, or an id looked up in `Policies/`.
     static let policy = OptionSpec.value(
-        "policy", valueName: "file", required: true, help: "The policy file (JSON) to apply.")
+        "policy", valueName: "file", required: true,
+        help: "The policy to apply: a JSON file, or an id looked up as Policies/<id>.json.")
 
     /// `--no-color`: colour is also off when `NO_COLOR` is set or the output is not a terminal.
     static let noColor = OptionSpec.flag(

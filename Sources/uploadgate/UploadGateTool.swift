@@ -28,10 +28,3 @@ enum UploadGateTool {
         ],
         noColorFlag: CommonOptions.noColor.long)
 }
-
-/// The body of a command whose engine is not wired in yet: it says so and exits 2, pretending nothing.
-///
-/// Replace the call in each command's `run` when the engine lands.
-func notAvailableYet(_ invocation: Invocation) throws(CommandFailure) -> ExitCode {
-    throw CommandFailure("'\(invocation.tool.name) \(invocation.command.name)' is not available yet.")
-}

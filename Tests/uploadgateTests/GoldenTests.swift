@@ -4,8 +4,11 @@ import Testing
 /// One run of the binary whose stdout, stderr and exit status must match `Snapshots/<name>.txt`.
 struct GoldenCase: Sendable, CustomTestStringConvertible {
     let name: String
+    /// The arguments; `$TMP` stands for the case's temporary folder, made by `setup`.
     let arguments: [String]
     var environment: [String: String] = [:]
+    /// Fills a fresh temporary folder before the run; its path is written `$TMP` in the snapshot.
+    var setup: (@Sendable (URL) throws -> Void)?
 
     var testDescription: String { name }
 
@@ -41,21 +44,16 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
             GoldenCase(name: "serve-tls-pair", arguments: ["serve", "--tls-cert", "cert.pem"]),
             GoldenCase(name: "serve-bad-listen", arguments: ["serve", "--listen", "localhost"]),
             // `--` ends options: what follows is positional even if it looks like an option (or like --help).
-            GoldenCase(name: "terminator-name", arguments: ["explain", "--policy", "p.json", "--", "-draft.pdf"]),
+            GoldenCase(
+                name: "terminator-name",
+                arguments: ["explain", "--policy", "Policies/pdf-only.json", "--", "-draft.pdf"]),
             GoldenCase(name: "terminator-help", arguments: ["lint", "--", "--help"]),
             // Narrow terminals wrap help to COLUMNS.
             GoldenCase(name: "help-check-columns-50", arguments: ["help", "check"], environment: ["COLUMNS": "50"]),
         ]
-        // Until the engine lands every command says it is not available, after its arguments were accepted.
-        + [
-            GoldenCase(name: "not-available-serve", arguments: ["serve"]),
-            GoldenCase(name: "not-available-lint", arguments: ["lint", "--format", "sarif", "Policies"]),
-            GoldenCase(name: "not-available-test", arguments: ["test", "-v", "--run", "^Contrato", "Policies"]),
-            GoldenCase(name: "not-available-check", arguments: ["check", "--policy", "p.json", "Examples/samples"]),
-            GoldenCase(
-                name: "not-available-explain",
-                arguments: ["explain", "--policy", "p.json", "--type", "", "--length", "0", "Relato\u{301}rio.pdf"]),
-        ]
+        // serve refuses to start on a policy folder that does not exist, naming it (exit 2).
+        + [GoldenCase(name: "serve-missing-policies", arguments: ["serve", "--policies", "no-such-dir"])]
+        + GoldenCase.lint + GoldenCase.test + GoldenCase.check + GoldenCase.explain
 }
 
 @Suite struct GoldenTests {
@@ -71,7 +69,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
 
     /// Compares a run with its snapshot, or writes the snapshot when `UPLOADGATE_RECORD=1`.
     @Test(arguments: GoldenCase.all) func matchesSnapshot(_ golden: GoldenCase) throws {
-        let output = try requireRunner().run(golden.arguments, environment: golden.environment)
+        let output = try run(golden)
         let actual = Snapshot.render(arguments: golden.arguments, environment: golden.environment, output: output)
         let url = Snapshot.url(for: golden.name)
         if recording {
@@ -85,6 +83,22 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         }
         #expect(
             actual == expected, "differs from \(url.lastPathComponent); re-record with UPLOADGATE_RECORD=1 if intended")
+    }
+
+    /// Runs a case, in its temporary folder when it has one, with that folder's path written `$TMP` in the output.
+    private func run(_ golden: GoldenCase) throws -> BinaryRunner.Output {
+        guard let setup = golden.setup else {
+            return try requireRunner().run(golden.arguments, environment: golden.environment)
+        }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try setup(folder.url)
+        let path = folder.url.path
+        let arguments = golden.arguments.map { $0.replacingOccurrences(of: "$TMP", with: path) }
+        var output = try requireRunner().run(arguments, environment: golden.environment)
+        output.stdout = output.stdout.replacingOccurrences(of: path, with: "$TMP")
+        output.stderr = output.stderr.replacingOccurrences(of: path, with: "$TMP")
+        return output
     }
 
     /// `uploadgate help X` and `uploadgate X --help` (and `-h`) print the same page.
@@ -111,6 +125,21 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         let names = Set(GoldenCase.all.map { $0.name + ".txt" })
         let files = try FileManager.default.contentsOfDirectory(atPath: Snapshot.folder.path)
         #expect(Set(files).subtracting(names).sorted() == [])
+    }
+
+    /// Every finding id documented in docs/cli.md is shown by some lint golden run against the binary.
+    @Test func everyDocumentedFindingIDHasAGoldenRun() throws {
+        let docs = try String(
+            contentsOf: BinaryRunner.packageRoot.appendingPathComponent("docs/cli.md"), encoding: .utf8)
+        let ids = docs.split(separator: "\n").filter { $0.hasPrefix("| `") && $0.contains(".") }.compactMap { row in
+            row.split(separator: "`").dropFirst().first.map(String.init)
+        }.filter { $0.contains(".") && !$0.contains(" ") }
+        #expect(ids.count >= 19, "the findings table lists every id: \(ids)")
+        let snapshots = try FileManager.default.contentsOfDirectory(atPath: Snapshot.folder.path)
+            .filter { $0.hasPrefix("lint-") }
+            .map { try String(contentsOf: Snapshot.folder.appendingPathComponent($0), encoding: .utf8) }
+            .joined()
+        for id in ids { #expect(snapshots.contains("[\(id)]"), "no lint golden shows \(id)") }
     }
 
     /// With NO_COLOR unset and output not a terminal there is still no colour.

@@ -1,4 +1,5 @@
-internal import CommandLineKit
+import CommandLineKit
+import UploadPolicy
 
 /// `uploadgate explain --policy P NAME [--type T] [--length N]`: one decision, step by step.
 enum ExplainCommand {
@@ -8,14 +9,16 @@ enum ExplainCommand {
         discussion: """
             Explain evaluates a name as the endpoint would, with the content type and length the signing \
             service would send, and prints each step: the built-in name checks, the reject rules, the limits, \
-            and the accept entry the name picked. Pass --type '' to test a browser that sent no type. A name \
-            that starts with '-' goes after '--'.
+            and the accept entry the name picked, with the reported type's normalisation (parameters dropped, \
+            aliases resolved) and the reason the user would read, in English and Brazilian Portuguese. Without \
+            --type no type is sent; pass --type '' to test a browser that sent an empty one. A name that starts \
+            with '-' goes after '--'.
 
             Example:
 
-              $ uploadgate explain --policy Policies/documents.json \\
+              $ uploadgate explain --policy Policies/pdf-only.json \\
                   --type image/jpeg scan.pdf
-              $ uploadgate explain --policy Policies/documents.json --length 0 -- -draft.pdf
+              $ uploadgate explain --policy default --length 0 -- -draft.pdf
             """,
         arguments: [
             ArgumentSpec("name", help: "The file name to evaluate, as the user's browser reports it.")
@@ -54,7 +57,20 @@ enum ExplainCommand {
     }
 
     @Sendable static func run(_ invocation: Invocation) async throws -> ExitCode {
-        _ = Options(invocation.arguments)
-        return try notAvailableYet(invocation)
+        let options = Options(invocation.arguments)
+        let mimeDatabase = try PolicySource.mimeDatabase(invocation)
+        let policy = try PolicySource.policy(options.policy, mimeDatabase: mimeDatabase)
+        let candidate = FileCandidate(
+            name: options.name, contentType: options.contentType, length: options.length.map(Int64.init))
+        let report = ExplainRendering.Report(
+            policy: policy, candidate: candidate, reading: InputReading(candidate, database: mimeDatabase),
+            explanation: policy.explain(candidate))
+        switch options.format {
+        case .json: invocation.stdout.write(try ExplainRendering.json(report))
+        default:
+            invocation.stdout.write(
+                ExplainRendering.text(report, width: invocation.terminal.width, style: invocation.outputStyle))
+        }
+        return report.explanation.decision.isAccepted ? .success : .findings
     }
 }

@@ -1,0 +1,54 @@
+import UploadPolicy
+
+/// Whether a file's name and its content tell the same story: the type a browser derives from the extension
+/// against the type libmagic reads from the bytes.
+enum ContentComparison: Equatable, Sendable {
+    /// The content is of the kind the name says, or a more or less specific form of it (libmagic calls a
+    /// `.docx` `application/zip`, a `.csv` `text/plain`).
+    case agree
+    /// The content is something else; the string says what.
+    case disagree(String)
+    /// Nothing to compare; the string says why (empty file, unknown extension, unrecognised content).
+    case notCompared(String)
+
+    /// Types libmagic reports for programs and scripts under names shared-mime-info does not know.
+    static let executableContentTypes: Set<String> = [
+        "text/x-shellscript", "application/x-pie-executable", "application/x-dosexec", "application/x-msdownload",
+        "application/x-mach-binary", "text/x-script.python", "text/x-perl", "text/x-php", "text/x-ruby",
+        "text/x-msdos-batch", "application/x-bytecode.python",
+    ]
+
+    /// Compares the two types.
+    /// - Parameters:
+    ///   - browserType: The type the extension implies (canonical), or nil when none does.
+    ///   - contentType: What libmagic detected.
+    static func compare(browserType: String?, contentType: String, database: MIMEDatabase) -> ContentComparison {
+        let content = database.canonical(contentType)
+        if content == "inode/x-empty" || content == "application/x-empty" {
+            return .notCompared("empty file")
+        }
+        if content.hasPrefix("inode/") { return .notCompared("libmagic sees \(content)") }
+        guard let browser = browserType else { return .notCompared("the extension implies no type") }
+        if MIMEDatabase.isGeneric(content) { return .notCompared("libmagic does not recognise the content") }
+        let agrees: Bool
+        if database.isKnown(content) {
+            agrees = database.isKind(content, of: browser) || database.isKind(browser, of: content)
+        } else {
+            // A name libmagic uses but shared-mime-info lacks (text/x-script.python): a script or program agrees
+            // with a name that says script or program; anything else with a name of the same top-level type.
+            agrees =
+                isExecutable(content, database: database)
+                ? isExecutable(browser, database: database)
+                : content.split(separator: "/").first == browser.split(separator: "/").first
+        }
+        if agrees { return .agree }
+        let executable = isExecutable(content, database: database) ? " (a program or script)" : ""
+        return .disagree("the name says \(browser), the content is \(content)\(executable)")
+    }
+
+    /// Whether libmagic's type is a program or a script.
+    static func isExecutable(_ type: String, database: MIMEDatabase) -> Bool {
+        executableContentTypes.contains(type) || database.isKind(type, of: "application/x-executable")
+            || database.isKind(type, of: "application/x-sharedlib")
+    }
+}

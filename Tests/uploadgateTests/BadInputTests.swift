@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// What a demanding user throws at the policy commands, beyond the golden files: folders that cannot be read and
+/// a folder of 10,000 policies. Every case gets a clear message and the documented exit status.
+@Suite struct BadInputTests {
+    let runner: BinaryRunner
+
+    init() throws {
+        runner = BinaryRunner(binary: try #require(BinaryRunner.locate(), "the uploadgate binary was not found"))
+    }
+
+    /// As root, permission bits do not stop reading; the binary then runs as `nobody` through setpriv(1).
+    static let setpriv = URL(fileURLWithPath: "/usr/bin/setpriv")
+    static let isRoot = geteuid() == 0
+    static let canMakeUnreadableFolders = !isRoot || FileManager.default.isExecutableFile(atPath: setpriv.path)
+
+    /// Runs the binary as an unprivileged user, so that `chmod 000` denies reading.
+    func runUnprivileged(_ arguments: [String]) throws -> BinaryRunner.Output {
+        guard Self.isRoot else { return try runner.run(arguments) }
+        return try BinaryRunner(binary: Self.setpriv).run(
+            ["--reuid=65534", "--regid=65534", "--clear-groups", runner.binary.path] + arguments)
+    }
+
+    @Test(
+        .enabled(
+            if: canMakeUnreadableFolders,
+            "running as root without setpriv(1): chmod 000 does not deny root, so no unreadable folder can be made"))
+    func unreadableFoldersAreInputErrors() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("policies/p.json", #"{ "id": "p", "accept": [ { "label": "PDF", "name": "\\.pdf$" } ] }"#)
+        try folder.write("files/locked/secret.pdf", "%PDF-1.4")
+        try folder.write("files/private.pdf", "%PDF-1.4")
+        try folder.write("more/q.json", #"{ "id": "q", "accept": [ { "label": "PDF", "name": "\\.pdf$" } ] }"#)
+        let locked = ["policies", "files/locked", "files/private.pdf", "more/q.json"].map {
+            folder.url.appendingPathComponent($0).path
+        }
+        for path in locked { try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: path) }
+        defer {
+            for path in locked {
+                try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+            }
+            folder.remove()
+        }
+        let policies = folder.url.appendingPathComponent("policies").path
+        for command in [["lint", policies], ["test", policies]] {
+            let output = try runUnprivileged(command)
+            #expect(output.status == 2, "\(command[0])")
+            #expect(
+                (output.stdout + output.stderr).contains("\(policies): error: permission denied [policy.unreadable]"))
+        }
+        let unreadableFile = folder.url.appendingPathComponent("more/q.json").path
+        let lint = try runUnprivileged(["lint", unreadableFile])
+        #expect(lint.status == 2)
+        #expect(lint.stdout.hasPrefix("\(unreadableFile): error: permission denied [policy.unreadable]"))
+        let explain = try runUnprivileged(["explain", "--policy", unreadableFile, "a.pdf"])
+        #expect(explain.status == 2)
+        #expect(explain.stderr == "Error: cannot read the policy \(unreadableFile): permission denied\n")
+
+        let files = folder.url.appendingPathComponent("files").path
+        let check = try runUnprivileged(["check", "--policy", "Policies/pdf-only.json", files])
+        #expect(check.status == 2)
+        #expect(check.stdout.contains("\(files)/locked: error: permission denied"))
+        #expect(
+            check.stdout.contains("\(files)/private.pdf: error: permission denied"), "libmagic's words are not a type")
+        #expect(check.stdout.contains("  unreadable                 2"))
+    }
+
+    @Test func aFolderOfTenThousandPolicies() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        for number in 0..<10_000 {
+            let id = "p\(number)"
+            try folder.write(
+                "\(id).json",
+                """
+                {"id":"\(id)","accept":[{"label":"PDF","name":"\\\\.pdf$","types":["application/pdf"]}],
+                 "examples":[{"name":"\(id).pdf","contentType":"application/pdf","expect":"accept"}]}
+                """)
+        }
+        let lint = try runner.run(["lint", folder.url.path])
+        #expect(lint.status == 0)
+        #expect(lint.stdout.isEmpty && lint.stderr.isEmpty, "a clean folder lints silently")
+
+        let test = try runner.run(["test", folder.url.path])
+        #expect(test.status == 0)
+        #expect(test.stdout.hasSuffix("PASS: 10000/10000\n"))
+
+        // One broken file among them is found and named; the rest still run.
+        try folder.write("p5000.json", Data([0xFF, 0xFE, 0x00]))
+        let broken = try runner.run(["test", "--format", "json", folder.url.path])
+        #expect(broken.status == 2)
+        #expect(broken.stdout.contains(#""passed" : 9999"#))
+        #expect(broken.stdout.contains("p5000.json"))
+    }
+
+    @Test func aFolderOfTenThousandBrokenFilesStopsAtMaxErrors() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        for number in 0..<10_000 { try folder.write("junk\(number).json", Data([0x00, 0x01])) }
+        let output = try runner.run(["lint", folder.url.path])
+        #expect(output.status == 1)
+        #expect(output.stdout.contains("stopped after 10 errors (--max-errors); 9990 more files were not linted"))
+    }
+}
