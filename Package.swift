@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .library(name: "UploadPolicy", targets: ["UploadPolicy"]),
         .library(name: "RestPkiCore", targets: ["RestPkiCore"]),
+        .library(name: "UploadGateServer", targets: ["UploadGateServer"]),
         .library(name: "PolicyLint", targets: ["PolicyLint"]),
         .executable(name: "uploadgate", targets: ["uploadgate"]),
     ],

@@ -1,5 +1,5 @@
 import Foundation
-import HTTPServer
+public import HTTPServer
 public import UploadGateLogging
 import UploadPolicy
 
@@ -16,6 +16,8 @@ public final class ValidationService: Sendable {
     /// Counters and histograms behind `/metrics`.
     public let metrics: Metrics
     private let decisionLog: DecisionLog
+    /// The request handler, callable without the network (tests, benchmarks).
+    public let handler: EndpointHandler
     private let server: HTTPServer
     private let logger: Logger
 
@@ -38,7 +40,7 @@ public final class ValidationService: Sendable {
         metrics = Metrics()
         metrics.recordInitialLoad(policies: store.policies.policies.count)
         decisionLog = DecisionLog(mode: configuration.nameLogging, hashKey: configuration.nameHashKey)
-        let handler = EndpointHandler(
+        handler = EndpointHandler(
             store: store, authenticator: configuration.authenticator, metrics: metrics, decisionLog: decisionLog,
             logger: logger, maxBodySize: configuration.http.maxBodySize)
         server = HTTPServer(configuration: configuration.http, handler: handler)
