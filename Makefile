@@ -5,7 +5,7 @@ SWIFT      ?= swift
 CONFIG     ?= release
 BIN         = .build/$(CONFIG)/uploadgate
 
-.PHONY: deps build serve test clean
+.PHONY: deps build serve test bench clean
 
 ## deps: install missing Debian packages (libpcre2-dev, libmicrohttpd-dev, libmagic-dev, shared-mime-info, pkg-config)
 deps:
@@ -22,6 +22,10 @@ serve: build
 ## test: run the whole test suite (each test target in turn; see scripts/run-tests.sh)
 test: deps
 	scripts/run-tests.sh
+
+## bench: run every benchmark (release builds; a few minutes) and print the report for docs/benchmarks.md
+bench: deps
+	Benchmarks/run-all.sh
 
 clean:
 	rm -rf .build
