@@ -78,9 +78,11 @@ let package = Package(
             name: "RestPkiCoreEmulator", dependencies: ["HTTPServer", "RestPkiCore"],
             swiftSettings: strictSettings),
 
+        // posix_spawn_file_actions_addclosefrom_np, which Swift's Glibc module hides (see its header).
+        .target(name: "CSpawnShim"),
         // Starts and stops `uploadgate serve` as a child process (for the end-to-end tests and the example).
         .target(
-            name: "UploadGateLauncher", dependencies: [],
+            name: "UploadGateLauncher", dependencies: ["CSpawnShim"],
             swiftSettings: strictSettings),
 
         // The command-line tool.

@@ -1,4 +1,9 @@
 public import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A running `uploadgate serve` child process on loopback, for the end-to-end tests and the example.
 ///
@@ -12,6 +17,12 @@ public import Foundation
 /// output (the decision log) and standard error go to files in a private temporary folder, so no amount of
 /// output can block it. It runs under `timeout(1)` with a maximum lifetime, so even if this process dies without
 /// calling `stop()` the server does not outlive it by long.
+///
+/// The child is started with `posix_spawn`, not Foundation's `Process`: `Process` passes the signal mask of the
+/// calling thread on to the child, and a Swift concurrency thread blocks nearly every signal, so a child started
+/// from async code would never act on SIGTERM; and `Process.waitUntilExit()` can miss the exit. Here the child
+/// gets an empty mask and default signal handlers, inherits no descriptor beyond 0–2, and is reaped with
+/// `waitpid`.
 public final class UploadGateProcess: Sendable {
     /// The server's root URL, e.g. `http://127.0.0.1:41234/`.
     public let baseURL: URL
@@ -19,12 +30,13 @@ public final class UploadGateProcess: Sendable {
     public let decisionLog: URL
     /// The file receiving the server's standard error (startup, warnings, errors).
     public let errorLog: URL
-    private let process: Process
     private let folder: URL
+    /// The child's pid (`timeout`, leader of its own process group), or 0 once reaped.
+    private let pid: Atomic<Int32>
 
-    private init(baseURL: URL, process: Process, folder: URL) {
+    private init(baseURL: URL, pid: pid_t, folder: URL) {
         self.baseURL = baseURL
-        self.process = process
+        self.pid = Atomic(pid)
         self.folder = folder
         self.decisionLog = folder.appendingPathComponent("stdout")
         self.errorLog = folder.appendingPathComponent("stderr")
@@ -55,62 +67,51 @@ public final class UploadGateProcess: Sendable {
                     + "uploadgate)")
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("uploadgate-\(UUID().uuidString)")
-        let process = Process()
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let out = folder.appendingPathComponent("stdout")
-            let err = folder.appendingPathComponent("stderr")
-            _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-            _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-            let outHandle = try FileHandle(forWritingTo: out)
-            let errHandle = try FileHandle(forWritingTo: err)
-            defer {
-                try? outHandle.close()  // the child has its own copies once started
-                try? errHandle.close()
-            }
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-            process.arguments =
-                ["--kill-after=5", "\(maximumLifetime.components.seconds)", binary.path, "serve", "--listen", "127.0.0.1:0"]
-                + arguments
-            process.environment = [
-                "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8",
-            ].merging(environment) { $1 }
-            process.standardInput = FileHandle.nullDevice
-            process.standardOutput = outHandle
-            process.standardError = errHandle
-            try process.run()
+        } catch {
+            throw UploadGateLaunchError("cannot create \(folder.path): \(error)")
+        }
+        let errLog = folder.appendingPathComponent("stderr")
+        let command = [
+            "/usr/bin/timeout", "--kill-after=5", "\(max(1, maximumLifetime.components.seconds))", binary.path,
+            "serve", "--listen", "127.0.0.1:0",
+        ] + arguments
+        var variables = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        variables.merge(environment) { $1 }
+        let pid: pid_t
+        do {
+            pid = try ChildProcess.spawn(
+                command, environment: variables, stdout: folder.appendingPathComponent("stdout").path,
+                stderr: errLog.path)
         } catch {
             try? FileManager.default.removeItem(at: folder)
-            throw UploadGateLaunchError("cannot start \(binary.path): \(error)")
+            throw error
         }
+        let server = UploadGateProcess(baseURL: URL(string: "http://127.0.0.1/")!, pid: pid, folder: folder)
         let deadline = ContinuousClock.now + startupTimeout
-        let errLog = folder.appendingPathComponent("stderr")
         while true {
             let text = (try? String(contentsOf: errLog, encoding: .utf8)) ?? ""
             if let port = listeningPort(in: text) {
+                server.pid.store(0, ordering: .relaxed)  // handed over to the returned value
                 return UploadGateProcess(
-                    baseURL: URL(string: "http://127.0.0.1:\(port)/")!, process: process, folder: folder)
+                    baseURL: URL(string: "http://127.0.0.1:\(port)/")!, pid: pid, folder: folder)
             }
-            if !process.isRunning || ContinuousClock.now > deadline {
-                let why = process.isRunning ? "did not listen within \(startupTimeout)" : "exited"
-                process.terminate()
-                process.waitUntilExit()
-                try? FileManager.default.removeItem(at: folder)
+            if ChildProcess.hasExited(pid) || ContinuousClock.now > deadline {
+                let why = ChildProcess.hasExited(pid) ? "exited" : "did not listen within \(startupTimeout)"
+                server.stop()
                 throw UploadGateLaunchError("uploadgate serve \(why); its standard error:\n\(text)")
             }
             Thread.sleep(forTimeInterval: 0.02)
         }
     }
 
-    /// Stops the server (SIGTERM, then SIGKILL after 5 s) and removes its log folder. Safe to call twice.
+    /// Stops the server: SIGTERM (a graceful stop), then SIGKILL to its whole process group after 12 s; removes
+    /// its log folder. Safe to call more than once, from any thread.
     public func stop() {
-        if process.isRunning {
-            process.terminate()
-            let deadline = Date().addingTimeInterval(5)
-            while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
-        }
+        let pid = self.pid.exchange(0, ordering: .relaxed)
+        guard pid > 0 else { return }
+        ChildProcess.terminate(pid, grace: .seconds(12))
         try? FileManager.default.removeItem(at: folder)
     }
 

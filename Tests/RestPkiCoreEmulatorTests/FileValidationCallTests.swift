@@ -70,6 +70,10 @@ import Testing
         #expect(throws: RestPkiEmulatorError.self) {
             _ = try RestPkiEmulator(configuration: .init(subscription: .init(acceptableFileNamePattern: "([a-")))
         }
+        #expect(throws: RestPkiEmulatorError.self) {
+            let ftp = RestPkiEmulator.FileValidation(url: URL(string: "ftp://files.example/validate")!)
+            _ = try RestPkiEmulator(configuration: .init(subscription: .init(fileValidation: ftp)))
+        }
     }
 
     @Test(arguments: [

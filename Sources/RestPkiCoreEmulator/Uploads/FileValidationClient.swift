@@ -151,8 +151,11 @@ private final class AnswerCollector: NSObject, URLSessionDataDelegate, Sendable 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
         guard let exchange = exchanges.withLock({ $0.removeValue(forKey: task.taskIdentifier) }) else { return }
         let result: FileValidationClient.Result
+        let expected = task.response?.expectedContentLength ?? -1
         if exchange.tooLarge {
             result = .failed("the answer is larger than \(limit) bytes")
+        } else if error != nil, exchange.status != nil, expected > Int64(exchange.body.count) {
+            result = .failed("the answer was cut short (\(exchange.body.count) of \(expected) bytes)")
         } else if let error {
             result = .failed(Self.explain(error))
         } else if let status = exchange.status ?? (task.response as? HTTPURLResponse)?.statusCode {
@@ -180,7 +183,7 @@ private final class AnswerCollector: NSObject, URLSessionDataDelegate, Sendable 
         case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
             .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot:
             return "the TLS connection failed"
-        case .badServerResponse: return "the answer was not valid HTTP"
+        case .badServerResponse, .unsupportedURL: return "the endpoint sent no valid HTTP answer"
         default: return "the call failed (URLError \(urlError.code.rawValue))"
         }
     }

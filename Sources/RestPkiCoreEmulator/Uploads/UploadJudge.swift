@@ -10,6 +10,12 @@ struct UploadJudge: Sendable {
         pattern = try subscription.acceptableFileNamePattern.map { text throws(RestPkiEmulatorError) in
             try FileNamePattern(text)
         }
+        if let url = subscription.fileValidation?.url {
+            let scheme = url.scheme?.lowercased()
+            guard scheme == "http" || scheme == "https", url.host?.isEmpty == false else {
+                throw RestPkiEmulatorError("the file validation URL must be an absolute http or https URL")
+            }
+        }
         endpoint = subscription.fileValidation.map(FileValidationClient.init(settings:))
         onFailure = subscription.fileValidation?.onFailure ?? .reject
     }

@@ -1,0 +1,112 @@
+import Foundation
+import RestPkiCore
+import RestPkiCoreEmulator
+import Testing
+import UploadGateLauncher
+import UploadPolicy
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// The three pieces of one end-to-end run: the real `uploadgate serve` (a child process), the emulator
+/// (in-process) calling it, and the client talking to the emulator, all over loopback HTTP.
+struct Stack {
+    let gate: UploadGateProcess
+    let emulator: RestPkiEmulator
+    let client: RestPkiCoreClient
+    let control: EmulatorControlClient
+
+    /// The package root (three levels above this file).
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The shipped policies the server serves in these tests.
+    static let servedPolicies = ["pdf-only.json", "default.json"]
+
+    /// Client options with polling fast enough for tests.
+    static let clientOptions = RestPkiCoreClient.Options(
+        requestTimeout: .seconds(10), longPollTimeout: .seconds(10),
+        polling: SessionPollPolicy(
+            minimumPollInterval: .milliseconds(20), pendingInitialDelay: .milliseconds(20),
+            pendingMaximumDelay: .milliseconds(100), retryInitialDelay: .milliseconds(20),
+            retryMaximumDelay: .milliseconds(100), maximumRetries: 2))
+
+    /// The validation URL of a served policy.
+    func validationURL(policy: String) -> URL {
+        gate.baseURL.appendingPathComponent("validate/\(policy)")
+    }
+
+    /// How many decisions the server has made, from its `/metrics`.
+    func decisionCount() async throws -> Int {
+        let (data, _) = try await URLSession.shared.data(from: gate.baseURL.appendingPathComponent("metrics"))
+        return String(decoding: data, as: UTF8.self).split(separator: "\n")
+            .filter { $0.hasPrefix("uploadgate_decisions_total{") }
+            .compactMap { $0.split(separator: " ").last.flatMap { Int($0) } }
+            .reduce(0, +)
+    }
+
+    /// A shipped policy, loaded as an app would load it.
+    static func loadPolicy(_ file: String) throws -> Policy {
+        var loader = PolicyLoader(mimeDatabase: try MIMEDatabase.load())
+        let path = packageRoot.appendingPathComponent("Policies/\(file)").path
+        guard let policy = loader.load(file: path) else { throw PolicyLoadErrors(loader.errors) }
+        return policy
+    }
+}
+
+/// Runs `body` with `uploadgate serve` (serving `Stack.servedPolicies` from a temporary folder) and an emulator
+/// whose subscription calls it; stops both on every path.
+///
+/// - Parameters:
+///   - serveArguments: Extra `serve` arguments, e.g. `["--auth", "bearer"]`.
+///   - serveEnvironment: Extra environment for the server, e.g. `UPLOADGATE_API_KEYS`.
+///   - configure: Adjusts the emulator's configuration once the server's URL is known (the validation URL
+///     defaults to the `pdf-only` policy, unauthenticated, 5 s timeout, English page).
+func withStack<T>(
+    serveArguments: [String] = [], serveEnvironment: [String: String] = [:],
+    configure: (inout RestPkiEmulator.Configuration, URL) -> Void = { _, _ in },
+    _ body: (Stack) async throws -> T
+) async throws -> T {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-policies-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for file in Stack.servedPolicies {
+        try FileManager.default.copyItem(
+            at: Stack.packageRoot.appendingPathComponent("Policies/\(file)"), to: folder.appendingPathComponent(file))
+    }
+    let gate = try UploadGateProcess.start(
+        arguments: ["--policies", folder.path] + serveArguments, environment: serveEnvironment,
+        maximumLifetime: .seconds(300))
+    defer { gate.stop() }
+
+    var configuration = RestPkiEmulator.Configuration(longPollWindow: .milliseconds(300))
+    configuration.subscription.fileValidation = .init(
+        url: gate.baseURL.appendingPathComponent("validate/pdf-only"), timeout: .seconds(5))
+    configure(&configuration, gate.baseURL)
+    let emulator = try RestPkiEmulator(configuration: configuration)
+    try emulator.start()
+    defer { emulator.shutdown() }
+
+    let stack = Stack(
+        gate: gate, emulator: emulator,
+        client: RestPkiCoreClient(
+            endpoint: emulator.baseURL!, apiKey: RestPkiEmulator.Configuration.defaultAPIKey,
+            options: Stack.clientOptions),
+        control: EmulatorControlClient(baseURL: emulator.baseURL!))
+    return try await body(stack)
+}
+
+/// Runs `body` and returns the `RestPkiError` it throws, or nil if it succeeds.
+func failure<T>(_ body: () async throws -> T) async -> RestPkiError? {
+    do {
+        _ = try await body()
+        return nil
+    } catch let error as RestPkiError {
+        return error
+    } catch {
+        Issue.record("threw \(type(of: error)), not RestPkiError: \(error)")
+        return nil
+    }
+}
