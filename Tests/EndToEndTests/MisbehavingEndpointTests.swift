@@ -45,7 +45,7 @@ import Testing
     @Test(arguments: cases)
     func badAnswersFailClosed(_ misbehaviour: Case) async throws {
         let stub = try StubServer(answer: misbehaviour.answer)
-        defer { stub.stop() }
+        defer { stub.stopInBackground() }
         try await withStack(configure: { configuration, _ in configuration.subscription.fileValidation?.url = stub.url }) {
             stack in
             let (id, outcome) = try await upload(stack)
@@ -61,7 +61,7 @@ import Testing
             Thread.sleep(forTimeInterval: 3)
             return .json(#"{"accept":true}"#)
         }
-        defer { stub.stop() }
+        defer { stub.stopInBackground() }
         try await withStack(configure: { configuration, _ in
             configuration.subscription.fileValidation?.url = stub.url
             configuration.subscription.fileValidation?.timeout = .milliseconds(400)
@@ -107,7 +107,7 @@ import Testing
 
     @Test func failOpenAcceptsWhatCouldNotBeChecked() async throws {
         let stub = try StubServer { .json("not json", status: 503) }
-        defer { stub.stop() }
+        defer { stub.stopInBackground() }
         try await withStack(configure: { configuration, _ in
             configuration.subscription.fileValidation?.url = stub.url
             configuration.subscription.fileValidation?.onFailure = .accept

@@ -70,7 +70,7 @@ import Testing
         let start = ContinuousClock.now
         async let status = client.completionStatus(id: id)
         try await Task.sleep(for: .milliseconds(200))
-        emulator.shutdown()
+        try await blocking { emulator.shutdown() }
         let answer = try await status
         #expect(!answer.completed)
         #expect(ContinuousClock.now - start < .seconds(5))

@@ -29,21 +29,34 @@ struct EmulatorFixture {
     static let uploadRequest = CreateSignatureSessionRequest(returnUrl: URL(string: "https://app.example/back?order=7")!)
 }
 
-/// Runs `body` with a started emulator, and always shuts it down.
+/// Runs `body` with a started emulator, and always shuts it down (off the Swift concurrency threads).
 func withEmulator<T>(
     _ configuration: RestPkiEmulator.Configuration = .init(longPollWindow: .milliseconds(300)),
     _ body: (EmulatorFixture) async throws -> T
 ) async throws -> T {
     let emulator = try RestPkiEmulator(configuration: configuration)
     try emulator.start()
-    defer { emulator.shutdown() }
     let fixture = EmulatorFixture(
         emulator: emulator,
         client: RestPkiCoreClient(
             endpoint: emulator.baseURL!, apiKey: RestPkiEmulator.Configuration.defaultAPIKey,
             options: EmulatorFixture.fastOptions),
         control: EmulatorControlClient(baseURL: emulator.baseURL!))
-    return try await body(fixture)
+    let outcome: Result<T, any Error>
+    do {
+        outcome = .success(try await body(fixture))
+    } catch {
+        outcome = .failure(error)
+    }
+    try? await blocking { emulator.shutdown() }
+    return try outcome.get()
+}
+
+/// Runs blocking work (a server's shutdown) on a thread of its own, without holding a Swift concurrency thread.
+func blocking<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try work() }) }.start()
+    }
 }
 
 /// One raw HTTP exchange, for checking the wire itself.

@@ -59,6 +59,9 @@ struct Stack {
 /// Runs `body` with `uploadgate serve` (serving `Stack.servedPolicies` from a temporary folder) and an emulator
 /// whose subscription calls it; stops both on every path.
 ///
+/// Starting and stopping block (a child process, a server's threads), so they run on their own threads: a test
+/// must never hold one of the few threads Swift concurrency runs every other test's tasks on.
+///
 /// - Parameters:
 ///   - serveArguments: Extra `serve` arguments, e.g. `["--auth", "bearer"]`.
 ///   - serveEnvironment: Extra environment for the server, e.g. `UPLOADGATE_API_KEYS`.
@@ -71,23 +74,35 @@ func withStack<T>(
 ) async throws -> T {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-policies-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
     for file in Stack.servedPolicies {
         try FileManager.default.copyItem(
             at: Stack.packageRoot.appendingPathComponent("Policies/\(file)"), to: folder.appendingPathComponent(file))
     }
-    let gate = try UploadGateProcess.start(
-        arguments: ["--policies", folder.path] + serveArguments, environment: serveEnvironment,
-        maximumLifetime: .seconds(300))
-    defer { gate.stop() }
+    let gate: UploadGateProcess
+    do {
+        gate = try await blocking {
+            try UploadGateProcess.start(
+                arguments: ["--policies", folder.path] + serveArguments, environment: serveEnvironment,
+                maximumLifetime: .seconds(300))
+        }
+    } catch {
+        try? FileManager.default.removeItem(at: folder)
+        throw error
+    }
 
     var configuration = RestPkiEmulator.Configuration(longPollWindow: .milliseconds(300))
     configuration.subscription.fileValidation = .init(
         url: gate.baseURL.appendingPathComponent("validate/pdf-only"), timeout: .seconds(5))
     configure(&configuration, gate.baseURL)
-    let emulator = try RestPkiEmulator(configuration: configuration)
-    try emulator.start()
-    defer { emulator.shutdown() }
+    let emulator: RestPkiEmulator
+    do {
+        emulator = try RestPkiEmulator(configuration: configuration)
+        try emulator.start()
+    } catch {
+        try? await blocking { gate.stop() }
+        try? FileManager.default.removeItem(at: folder)
+        throw error
+    }
 
     let stack = Stack(
         gate: gate, emulator: emulator,
@@ -95,7 +110,25 @@ func withStack<T>(
             endpoint: emulator.baseURL!, apiKey: RestPkiEmulator.Configuration.defaultAPIKey,
             options: Stack.clientOptions),
         control: EmulatorControlClient(baseURL: emulator.baseURL!))
-    return try await body(stack)
+    let outcome: Result<T, any Error>
+    do {
+        outcome = .success(try await body(stack))
+    } catch {
+        outcome = .failure(error)
+    }
+    try? await blocking {
+        emulator.shutdown()
+        gate.stop()
+        try? FileManager.default.removeItem(at: folder)
+    }
+    return try outcome.get()
+}
+
+/// Runs blocking work on a thread of its own and waits for it without holding a Swift concurrency thread.
+func blocking<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try work() }) }.start()
+    }
 }
 
 /// Runs `body` and returns the `RestPkiError` it throws, or nil if it succeeds.

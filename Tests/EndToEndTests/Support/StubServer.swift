@@ -15,5 +15,9 @@ final class StubServer: Sendable {
 
     var url: URL { URL(string: "http://127.0.0.1:\(server.port ?? 0)/validate")! }
 
-    func stop() { server.shutdown(gracePeriod: .zero) }
+    /// Stops the server on a thread of its own: shutdown waits for handlers still running (a slow answer), and
+    /// that wait must not hold a Swift concurrency thread.
+    func stopInBackground() {
+        Thread { [server] in server.shutdown(gracePeriod: .zero) }.start()
+    }
 }
