@@ -72,6 +72,21 @@ func withStack<T>(
     configure: (inout RestPkiEmulator.Configuration, URL) -> Void = { _, _ in },
     _ body: (Stack) async throws -> T
 ) async throws -> T {
+    await StackSlots.shared.acquire()
+    let outcome: Result<T, any Error>
+    do {
+        outcome = .success(try await runStack(serveArguments, serveEnvironment, configure, body))
+    } catch {
+        outcome = .failure(error)
+    }
+    await StackSlots.shared.release()
+    return try outcome.get()
+}
+
+private func runStack<T>(
+    _ serveArguments: [String], _ serveEnvironment: [String: String],
+    _ configure: (inout RestPkiEmulator.Configuration, URL) -> Void, _ body: (Stack) async throws -> T
+) async throws -> T {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-policies-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     for file in Stack.servedPolicies {
@@ -122,6 +137,34 @@ func withStack<T>(
         try? FileManager.default.removeItem(at: folder)
     }
     return try outcome.get()
+}
+
+/// At most two stacks run at once: each starts a server process, and a burst of them on a small machine would
+/// starve the timing-sensitive tests of other suites running alongside.
+actor StackSlots {
+    static let shared = StackSlots(2)
+    private var available: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(_ count: Int) {
+        available = count
+    }
+
+    func acquire() async {
+        guard available == 0 else {
+            available -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty {
+            available += 1
+        } else {
+            waiting.removeFirst().resume()
+        }
+    }
 }
 
 /// Runs blocking work on a thread of its own and waits for it without holding a Swift concurrency thread.
