@@ -13,7 +13,7 @@ import UploadPolicy
     }
 
     @Test func refusalSendsNothingAndMatchesTheEndpoint() async throws {
-        let policy = try Stack.loadPolicy("pdf-only.json")
+        let policy = try await Stack.loadPolicy("pdf-only.json")
         try await withStack(configure: { configuration, _ in configuration.pageLanguage = .brazilianPortuguese }) {
             stack in
             let request = CreateSignatureSessionRequest(
@@ -46,7 +46,7 @@ import UploadPolicy
     }
 
     @Test func passingDocumentsAreSignedAsPredefined() async throws {
-        let policy = try Stack.loadPolicy("pdf-only.json")
+        let policy = try await Stack.loadPolicy("pdf-only.json")
         try await withStack { stack in
             let request = CreateSignatureSessionRequest(
                 enableBackgroundProcessing: true,

@@ -27,7 +27,7 @@ import UploadPolicy
             #expect(spreadsheet.message == "File rejected (\(Self.onlyPDF))")
 
             // The rest: the page shows whatever reason the policy gives, in the page's language.
-            let policy = try Stack.loadPolicy("pdf-only.json")
+            let policy = try await Stack.loadPolicy("pdf-only.json")
             let others: [(String, String, Int64, DecisionCode)] = [
                 ("contrato.pdf", "text/html", 1_000, .typeMismatch),
                 ("grande.pdf", "application/pdf", 60_000_000, .tooLarge),

@@ -20,16 +20,20 @@ struct PolicyPrecheckTests {
     static let unlimitedPolicy = policy(
         #"{"id": "pdf-any-size", "accept": [{"label": "PDF", "name": "\\.pdf$", "types": ["application/pdf"]}]}"#)
 
-    static func policy(_ json: String) -> Policy {
+    static let mimeDatabase: MIMEDatabase = {
         do {
-            var loader = PolicyLoader(mimeDatabase: try MIMEDatabase.load())
-            guard let policy = loader.load(data: Data(json.utf8), source: "test.json") else {
-                fatalError("test policy does not load: \(loader.errors)")
-            }
-            return policy
+            return try MIMEDatabase.load()
         } catch {
             fatalError("no MIME database: \(error)")
         }
+    }()
+
+    static func policy(_ json: String) -> Policy {
+        var loader = PolicyLoader(mimeDatabase: mimeDatabase)
+        guard let policy = loader.load(data: Data(json.utf8), source: "test.json") else {
+            fatalError("test policy does not load: \(loader.errors)")
+        }
+        return policy
     }
 
     static let pdf = Data("%PDF-1.4\n%%EOF".utf8)

@@ -1,9 +1,9 @@
 import Foundation
 
-/// Any JSON value, read with `JSONDecoder` so that booleans, numbers and strings stay apart (a `true` is never
-/// a number). Used to bind request bodies the way ASP.NET does (property names case-insensitive) and to read
-/// the validation endpoint's answer.
-enum JSONValue: Decodable, Sendable, Equatable {
+/// Any JSON value, with booleans, integers, other numbers and strings kept apart (a `true` is never a number).
+/// Used to bind request bodies the way ASP.NET does (property names case-insensitive) and to read the validation
+/// endpoint's answer.
+enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case integer(Int64)
@@ -12,35 +12,51 @@ enum JSONValue: Decodable, Sendable, Equatable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    init(from decoder: any Decoder) throws {
-        if let container = try? decoder.container(keyedBy: AnyKey.self) {
-            var object: [String: JSONValue] = [:]
-            for key in container.allKeys { object[key.stringValue] = try container.decode(JSONValue.self, forKey: key) }
-            self = .object(object)
-        } else if var container = try? decoder.unkeyedContainer() {
-            var array: [JSONValue] = []
-            while !container.isAtEnd { array.append(try container.decode(JSONValue.self)) }
-            self = .array(array)
-        } else {
-            let container = try decoder.singleValueContainer()
-            if container.decodeNil() {
-                self = .null
-            } else if let value = try? container.decode(Bool.self) {
-                self = .bool(value)
-            } else if let value = try? container.decode(Int64.self) {
-                self = .integer(value)
-            } else if let value = try? container.decode(Double.self) {
-                self = .number(value)
+    /// Parses a whole body; nil when it is not JSON (or nests deeper than the parser allows).
+    ///
+    /// `JSONSerialization` rather than a `Decodable` walk: probing each value's type through `Decoder` throws
+    /// once per wrong guess, and throwing is costly where errors are traced (tests record a backtrace per throw).
+    static func parse(_ bytes: some Collection<UInt8>) -> JSONValue? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+        else { return nil }
+        return JSONValue(object)
+    }
+
+    private init?(_ object: Any) {
+        switch object {
+        case is NSNull:
+            self = .null
+        case let text as String:
+            self = .string(text)
+        case let number as NSNumber:
+            if type(of: number) == Self.booleanType {
+                self = .bool(number.boolValue)
+            } else if ["d", "f"].contains(String(cString: number.objCType)) {
+                self = .number(number.doubleValue)
             } else {
-                self = .string(try container.decode(String.self))
+                self = .integer(number.int64Value)
             }
+        case let items as [Any]:
+            var array: [JSONValue] = []
+            for item in items {
+                guard let value = JSONValue(item) else { return nil }
+                array.append(value)
+            }
+            self = .array(array)
+        case let members as [String: Any]:
+            var fields: [String: JSONValue] = [:]
+            for (key, member) in members {
+                guard let value = JSONValue(member) else { return nil }
+                fields[key] = value
+            }
+            self = .object(fields)
+        default:
+            return nil
         }
     }
 
-    /// Parses a whole body; nil when it is not JSON.
-    static func parse(_ bytes: some Collection<UInt8>) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
-    }
+    /// The class `JSONSerialization` gives `true` and `false` (a boolean `NSNumber` subclass).
+    private static let booleanType = type(of: NSNumber(value: true))
 
     /// The JSON type's name, for messages: `null`, `a boolean`, `a number`, `a string`, `an array`, `an object`.
     var typeName: String {
@@ -66,13 +82,6 @@ enum JSONValue: Decodable, Sendable, Equatable {
             throw BindingProblem(field: name, message: "The property is given more than once (\(spellings)).")
         }
         return matches.first?.value
-    }
-
-    private struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
     }
 }
 

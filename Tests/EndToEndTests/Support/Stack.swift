@@ -47,12 +47,14 @@ struct Stack {
             .reduce(0, +)
     }
 
-    /// A shipped policy, loaded as an app would load it.
-    static func loadPolicy(_ file: String) throws -> Policy {
-        var loader = PolicyLoader(mimeDatabase: try MIMEDatabase.load())
-        let path = packageRoot.appendingPathComponent("Policies/\(file)").path
-        guard let policy = loader.load(file: path) else { throw PolicyLoadErrors(loader.errors) }
-        return policy
+    /// A shipped policy, loaded as an app would load it (on a thread of its own: loading is CPU work).
+    static func loadPolicy(_ file: String) async throws -> Policy {
+        try await blocking {
+            var loader = PolicyLoader(mimeDatabase: try MIMEDatabase.load())
+            let path = packageRoot.appendingPathComponent("Policies/\(file)").path
+            guard let policy = loader.load(file: path) else { throw PolicyLoadErrors(loader.errors) }
+            return policy
+        }
     }
 }
 
