@@ -5,7 +5,7 @@ SWIFT      ?= swift
 CONFIG     ?= release
 BIN         = .build/$(CONFIG)/uploadgate
 
-.PHONY: deps build serve test clean
+.PHONY: deps build serve test example clean
 
 ## deps: install missing Debian packages (libpcre2-dev, libmicrohttpd-dev, libmagic-dev, shared-mime-info, pkg-config)
 deps:
@@ -23,6 +23,12 @@ serve: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## example: the session client demo (Examples/session-client): pre-check, session, signer, completion, locally
+example: deps
+	$(SWIFT) build --product uploadgate
+	$(SWIFT) build --product session-client
+	$(SWIFT) run --skip-build session-client
 
 clean:
 	rm -rf .build
