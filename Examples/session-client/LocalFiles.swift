@@ -47,6 +47,13 @@ final class ProgressPrinter: Sendable {
             }
             return lines
         }
-        for line in lines { print(line) }
+        for line in lines { say(line) }
     }
+}
+
+/// Prints a line and flushes at once, so that progress (and the URL to open) shows even when the output is piped
+/// to a file or `tee`, and stays in order with error messages.
+func say(_ line: String) {
+    print(line)
+    fflush(nil)
 }

@@ -28,18 +28,18 @@ struct SessionClient {
         }
         let language = Language(tag: arguments.language) ?? .english
         let documents = try arguments.documents.map { path throws in try LocalFile(path: path, types: mimeDatabase) }
-        print("Policy '\(policy.id)' (\(arguments.policy))\n")
+        say("Policy '\(policy.id)' (\(arguments.policy))\n")
 
         // 1. The app checks its own documents with the policy the validation endpoint applies to uploads.
         let request = CreateSignatureSessionRequest(
             enableBackgroundProcessing: true, documents: documents.map { SignatureSessionDocumentData(file: $0.reference) })
-        print("1. Pre-check of the documents to sign")
+        say("1. Pre-check of the documents to sign")
         for check in PolicyPrecheck(policy: policy, language: language).check(request) {
             let file = documents[check.index]
             switch check.verdict {
-            case .passed: print("   ✓ \(file.summary)")
-            case .refused(let refusal): print("   ✗ \(file.summary): \(refusal.reason) [\(refusal.code)]")
-            case .unchecked(let why): print("   ? \(file.summary): \(why)")
+            case .passed: say("   ✓ \(file.summary)")
+            case .refused(let refusal): say("   ✗ \(file.summary): \(refusal.reason) [\(refusal.code)]")
+            case .unchecked(let why): say("   ? \(file.summary): \(why)")
             }
         }
 
@@ -50,7 +50,7 @@ struct SessionClient {
             !key.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         else { throw UsageError("'--endpoint' needs the API key in the RESTPKI_API_KEY environment variable.") }
         let client = RestPkiCoreClient(endpoint: endpoint, apiKey: key, options: .init(acceptLanguage: arguments.language))
-        print("\n2. Signature session on \(endpoint.absoluteString) (open the URL below in a browser and sign)")
+        say("\n2. Signature session on \(endpoint.absoluteString) (open the URL below in a browser and sign)")
         let final = try await sign(request, with: client, policy: policy, language: language, signer: nil)
         return final?.status == .completed ? 0 : 1
     }
@@ -65,7 +65,7 @@ struct SessionClient {
             policyFile: arguments.policy, policyID: policy.id,
             pageLanguage: language == .brazilianPortuguese ? .brazilianPortuguese : .english)
         defer { stack.stop() }
-        print("\n   (demo: Rest PKI Core emulator at \(stack.emulator.baseURL!.absoluteString), validation endpoint "
+        say("\n   (demo: Rest PKI Core emulator at \(stack.emulator.baseURL!.absoluteString), validation endpoint "
             + "uploadgate serve at \(stack.validationURL.absoluteString))")
         // The demo's signer is quick, so the app looks again at a Pending session every 0.5 s (the default starts
         // at 2 s and backs off to 15 s, which suits real people).
@@ -75,33 +75,33 @@ struct SessionClient {
             options: .init(acceptLanguage: arguments.language, polling: polling))
         let control = EmulatorControlClient(baseURL: stack.emulator.baseURL!)
 
-        print("\n2. Signature session with the checked documents (background processing)")
+        say("\n2. Signature session with the checked documents (background processing)")
         let first = try await sign(request, with: client, policy: policy, language: language) { id in
             try await Task.sleep(for: .milliseconds(300))
-            print("   [signer] opens the page and signs")
+            say("   [signer] opens the page and signs")
             _ = try await control.complete(sessionId: id, signerName: "Ana Lima (demo)")
             for percent in [40.0, 80.0, 100.0] {
                 try await Task.sleep(for: .milliseconds(800))
-                print("   [background] processing reaches \(Int(percent)) %")
+                say("   [background] processing reaches \(Int(percent)) %")
                 _ = try await control.reportProgress(sessionId: id, percent: percent)
             }
         }
 
-        print("\n3. Signature session where the signer uploads files (each one goes to the validation endpoint)")
+        say("\n3. Signature session where the signer uploads files (each one goes to the validation endpoint)")
         let second = try await sign(.init(), with: client, policy: policy, language: language) { id in
             try await Task.sleep(for: .milliseconds(300))
             var accepted = 0
             for file in files {
                 let outcome = try await control.upload(
                     sessionId: id, name: file.name, contentType: file.mimeType ?? "", length: file.length)
-                print("   [signer] picks \(file.summary): \(outcome.accepted ? "accepted" : outcome.message ?? "rejected")")
+                say("   [signer] picks \(file.summary): \(outcome.accepted ? "accepted" : outcome.message ?? "rejected")")
                 if outcome.accepted { accepted += 1 }
             }
             if accepted > 0 {
-                print("   [signer] signs")
+                say("   [signer] signs")
                 _ = try await control.complete(sessionId: id, signerName: "Ana Lima (demo)")
             } else {
-                print("   [signer] gives up and cancels")
+                say("   [signer] gives up and cancels")
                 _ = try await control.cancel(sessionId: id)
             }
         }
@@ -120,11 +120,11 @@ struct SessionClient {
             created = try await client.createSignatureSession(request, checkedBy: policy, language: language)
         } catch {
             guard error.kind == .policyRefused else { throw error }
-            print("   Not created, nothing was sent: \(error.policyRefusals.count) document(s) fail the policy.")
+            say("   Not created, nothing was sent: \(error.policyRefusals.count) document(s) fail the policy.")
             return nil
         }
-        print("   Session \(created.sessionId.uuidString.lowercased())")
-        print("   Send the signer to: \(created.redirectUrl ?? "(no URL returned)")")
+        say("   Session \(created.sessionId.uuidString.lowercased())")
+        say("   Send the signer to: \(created.redirectUrl ?? "(no URL returned)")")
         var acting: Task<Void, any Error>?
         if let signer {
             let id = created.sessionId
@@ -134,10 +134,10 @@ struct SessionClient {
         let final = try await client.waitForCompletion(
             id: created.sessionId, timeout: .seconds(arguments.wait), progress: printer.report)
         try await acting?.value
-        print("   Final status: \(final.status.rawValue)")
+        say("   Final status: \(final.status.rawValue)")
         for document in final.documents {
             let name = document.originalFile?.name ?? document.id.uuidString
-            print("     \(name): \(document.signedFile?.downloadURL?.absoluteString ?? "no signed file")")
+            say("     \(name): \(document.signedFile?.downloadURL?.absoluteString ?? "no signed file")")
         }
         return final
     }

@@ -11,8 +11,6 @@ let root: URL = {
         .deletingLastPathComponent()
 }()
 
-setvbuf(stdout, nil, _IOLBF, 0)  // progress lines appear as they happen, even when piped
-
 let arguments: Arguments
 do {
     arguments = try Arguments(CommandLine.arguments, root: root)
@@ -21,7 +19,7 @@ do {
         FileHandle.standardError.write(Data("Error: \(message)\nSee 'session-client --help'.\n".utf8))
         exit(2)
     }
-    print(Arguments.usage)
+    say(Arguments.usage)
     exit(0)
 }
 exit(await SessionClient(arguments: arguments).run())
