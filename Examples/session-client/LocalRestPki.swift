@@ -33,7 +33,8 @@ final class LocalRestPki {
     static func start(
         policyFile: String, policyID: String, pageLanguage: RestPkiEmulator.PageLanguage
     ) async throws -> LocalRestPki {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("session-client-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "session-client-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try FileManager.default.copyItem(
             at: URL(fileURLWithPath: policyFile), to: folder.appendingPathComponent("\(policyID).json"))
@@ -46,7 +47,8 @@ final class LocalRestPki {
             throw UsageError("\(error)\nBuild everything first (swift build), or run: make example")
         }
         let validationURL = gate.baseURL.appendingPathComponent("validate/\(policyID)")
-        var configuration = RestPkiEmulator.Configuration(longPollWindow: .milliseconds(500), pageLanguage: pageLanguage)
+        var configuration = RestPkiEmulator.Configuration(
+            longPollWindow: .milliseconds(500), pageLanguage: pageLanguage)
         configuration.subscription.fileValidation = .init(url: validationURL)
         let emulator = try RestPkiEmulator(configuration: configuration)
         do {

@@ -32,7 +32,8 @@ struct SessionClient {
 
         // 1. The app checks its own documents with the policy the validation endpoint applies to uploads.
         let request = CreateSignatureSessionRequest(
-            enableBackgroundProcessing: true, documents: documents.map { SignatureSessionDocumentData(file: $0.reference) })
+            enableBackgroundProcessing: true,
+            documents: documents.map { SignatureSessionDocumentData(file: $0.reference) })
         say("1. Pre-check of the documents to sign")
         for check in PolicyPrecheck(policy: policy, language: language).check(request) {
             let file = documents[check.index]
@@ -44,12 +45,14 @@ struct SessionClient {
         }
 
         guard let endpoint = arguments.endpoint else {
-            return try await demo(request, policy: policy, language: language, uploads: arguments.uploads, types: mimeDatabase)
+            return try await demo(
+                request, policy: policy, language: language, uploads: arguments.uploads, types: mimeDatabase)
         }
         guard let key = ProcessInfo.processInfo.environment["RESTPKI_API_KEY"],
             !key.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         else { throw UsageError("'--endpoint' needs the API key in the RESTPKI_API_KEY environment variable.") }
-        let client = RestPkiCoreClient(endpoint: endpoint, apiKey: key, options: .init(acceptLanguage: arguments.language))
+        let client = RestPkiCoreClient(
+            endpoint: endpoint, apiKey: key, options: .init(acceptLanguage: arguments.language))
         say("\n2. Signature session on \(endpoint.absoluteString) (open the URL below in a browser and sign)")
         let final = try await sign(request, with: client, policy: policy, language: language, signer: nil)
         return final?.status == .completed ? 0 : 1
@@ -65,8 +68,9 @@ struct SessionClient {
             policyFile: arguments.policy, policyID: policy.id,
             pageLanguage: language == .brazilianPortuguese ? .brazilianPortuguese : .english)
         defer { stack.stop() }
-        say("\n   (demo: Rest PKI Core emulator at \(stack.emulator.baseURL!.absoluteString), validation endpoint "
-            + "uploadgate serve at \(stack.validationURL.absoluteString))")
+        say(
+            "\n   (demo: Rest PKI Core emulator at \(stack.emulator.baseURL!.absoluteString), validation endpoint "
+                + "uploadgate serve at \(stack.validationURL.absoluteString))")
         // The demo's signer is quick, so the app looks again at a Pending session every 0.5 s (the default starts
         // at 2 s and backs off to 15 s, which suits real people).
         let polling = SessionPollPolicy(pendingInitialDelay: .milliseconds(500), pendingMaximumDelay: .seconds(1))
@@ -94,7 +98,9 @@ struct SessionClient {
             for file in files {
                 let outcome = try await control.upload(
                     sessionId: id, name: file.name, contentType: file.mimeType ?? "", length: file.length)
-                say("   [signer] picks \(file.summary): \(outcome.accepted ? "accepted" : outcome.message ?? "rejected")")
+                say(
+                    "   [signer] picks \(file.summary): \(outcome.accepted ? "accepted" : outcome.message ?? "rejected")"
+                )
                 if outcome.accepted { accepted += 1 }
             }
             if accepted > 0 {

@@ -63,7 +63,8 @@ public final class RestPkiEmulator: Sendable {
         do {
             try server.start()
         } catch {
-            throw RestPkiEmulatorError("the emulator cannot listen on \(configuration.host):\(configuration.port): \(error)")
+            throw RestPkiEmulatorError(
+                "the emulator cannot listen on \(configuration.host):\(configuration.port): \(error)")
         }
         let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
         core.baseURL = "http://\(host):\(server.port ?? configuration.port)/"

@@ -73,10 +73,11 @@ public final class UploadGateProcess: Sendable {
             throw UploadGateLaunchError("cannot create \(folder.path): \(error)")
         }
         let errLog = folder.appendingPathComponent("stderr")
-        let command = [
-            "/usr/bin/timeout", "--kill-after=5", "\(max(1, maximumLifetime.components.seconds))", binary.path,
-            "serve", "--listen", "127.0.0.1:0",
-        ] + arguments
+        let command =
+            [
+                "/usr/bin/timeout", "--kill-after=5", "\(max(1, maximumLifetime.components.seconds))", binary.path,
+                "serve", "--listen", "127.0.0.1:0",
+            ] + arguments
         var variables = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8"]
         variables.merge(environment) { $1 }
         let pid: pid_t
@@ -124,7 +125,8 @@ public final class UploadGateProcess: Sendable {
             candidates.append(URL(fileURLWithPath: path))
         }
         if let own = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            candidates.append(URL(fileURLWithPath: own).deletingLastPathComponent().appendingPathComponent("uploadgate"))
+            candidates.append(
+                URL(fileURLWithPath: own).deletingLastPathComponent().appendingPathComponent("uploadgate"))
         }
         candidates.append(URL(fileURLWithPath: ".build/debug/uploadgate"))
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }

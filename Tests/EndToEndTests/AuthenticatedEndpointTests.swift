@@ -13,10 +13,9 @@ import Testing
         ("basic", "restpki:s3cret", Auth.basic(user: "restpki", password: "s3cret")),
     ])
     func sendsTheConfiguredCredentials(mode: String, secrets: String, auth: Auth) async throws {
-        try await withStack(
-            serveArguments: ["--auth", mode], serveEnvironment: ["UPLOADGATE_API_KEYS": secrets],
-            configure: { configuration, _ in configuration.subscription.fileValidation?.authentication = auth }
-        ) { stack in
+        let options = StackOptions(
+            serveArguments: ["--auth", mode], serveEnvironment: ["UPLOADGATE_API_KEYS": secrets], authentication: auth)
+        try await withStack(options) { stack in
             let id = try await stack.client.createSignatureSession(.init()).sessionId
             let outcome = try await stack.control.upload(
                 sessionId: id, name: "Contrato.pdf", contentType: "application/pdf", length: 10)
@@ -28,10 +27,10 @@ import Testing
 
     @Test(arguments: [Auth.none, Auth.apiKey("stolen-key"), Auth.bearer("old-key")])
     func wrongOrMissingCredentialsFailClosed(auth: Auth) async throws {
-        try await withStack(
+        let options = StackOptions(
             serveArguments: ["--auth", "api-key"], serveEnvironment: ["UPLOADGATE_API_KEYS": "old-key"],
-            configure: { configuration, _ in configuration.subscription.fileValidation?.authentication = auth }
-        ) { stack in
+            authentication: auth)
+        try await withStack(options) { stack in
             let id = try await stack.client.createSignatureSession(.init()).sessionId
             let outcome = try await stack.control.upload(
                 sessionId: id, name: "Contrato.pdf", contentType: "application/pdf", length: 10)

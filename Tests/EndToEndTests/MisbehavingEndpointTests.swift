@@ -16,29 +16,40 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(note: "500 with a JSON body", answer: { .json(#"{"accept":true}"#, status: 500) },
+        Case(
+            note: "500 with a JSON body", answer: { .json(#"{"accept":true}"#, status: 500) },
             failure: "the endpoint answered HTTP 500"),
-        Case(note: "an HTML error page", answer: { .text("<html>Bad gateway</html>", status: 200) },
+        Case(
+            note: "an HTML error page", answer: { .text("<html>Bad gateway</html>", status: 200) },
             failure: "the answer (HTTP 200) is not JSON, or is cut short"),
-        Case(note: "accept as a string", answer: { .json(#"{"accept":"true","rejectReason":null}"#) },
+        Case(
+            note: "accept as a string", answer: { .json(#"{"accept":"true","rejectReason":null}"#) },
             failure: "'accept' is a string, not a boolean"),
-        Case(note: "accept as a number", answer: { .json(#"{"accept":1}"#) },
+        Case(
+            note: "accept as a number", answer: { .json(#"{"accept":1}"#) },
             failure: "'accept' is a number, not a boolean"),
-        Case(note: "no accept at all", answer: { .json(#"{"rejectReason":"nope"}"#) },
+        Case(
+            note: "no accept at all", answer: { .json(#"{"rejectReason":"nope"}"#) },
             failure: "the answer has no 'accept' property"),
-        Case(note: "a reason of the wrong type", answer: { .json(#"{"accept":false,"rejectReason":{"text":"x"}}"#) },
+        Case(
+            note: "a reason of the wrong type", answer: { .json(#"{"accept":false,"rejectReason":{"text":"x"}}"#) },
             failure: "'rejectReason' is an object, not a string or null"),
         Case(note: "an array", answer: { .json("[true]") }, failure: "the answer is an array, not a JSON object"),
-        Case(note: "an empty body", answer: { HTTPResponse(status: .ok) },
+        Case(
+            note: "an empty body", answer: { HTTPResponse(status: .ok) },
             failure: "the answer (HTTP 200) has an empty body"),
-        Case(note: "both spellings of accept", answer: { .json(#"{"accept":true,"Accept":false}"#) },
+        Case(
+            note: "both spellings of accept", answer: { .json(#"{"accept":true,"Accept":false}"#) },
             failure: "'accept': The property is given more than once ('Accept' and 'accept')."),
-        Case(note: "a redirect", answer: { HTTPResponse(status: 302, headers: ["Location": "http://127.0.0.1:1/x"]) },
+        Case(
+            note: "a redirect", answer: { HTTPResponse(status: 302, headers: ["Location": "http://127.0.0.1:1/x"]) },
             failure: "the endpoint answered HTTP 302"),
-        Case(note: "an answer over 64 KiB",
+        Case(
+            note: "an answer over 64 KiB",
             answer: { .json(#"{"accept":true,"pad":""# + String(repeating: "x", count: 70_000) + "\"}") },
             failure: "the answer is larger than 65536 bytes"),
-        Case(note: "a body that is not UTF-8", answer: { HTTPResponse(status: .ok, body: [0xFF, 0xFE, 0x7B, 0x00]) },
+        Case(
+            note: "a body that is not UTF-8", answer: { HTTPResponse(status: .ok, body: [0xFF, 0xFE, 0x7B, 0x00]) },
             failure: "the answer (HTTP 200) is not JSON, or is cut short"),
     ]
 
@@ -46,8 +57,7 @@ import Testing
     func badAnswersFailClosed(_ misbehaviour: Case) async throws {
         let stub = try StubServer(answer: misbehaviour.answer)
         defer { stub.stopInBackground() }
-        try await withStack(configure: { configuration, _ in configuration.subscription.fileValidation?.url = stub.url }) {
-            stack in
+        try await withStack(StackOptions(validationURL: stub.url)) { stack in
             let (id, outcome) = try await upload(stack)
             #expect(!outcome.accepted && outcome.decidedBy == .endpointFailure)
             #expect(outcome.failure == misbehaviour.failure)
@@ -62,10 +72,7 @@ import Testing
             return .json(#"{"accept":true}"#)
         }
         defer { stub.stopInBackground() }
-        try await withStack(configure: { configuration, _ in
-            configuration.subscription.fileValidation?.url = stub.url
-            configuration.subscription.fileValidation?.timeout = .milliseconds(400)
-        }) { stack in
+        try await withStack(StackOptions(validationURL: stub.url, timeout: .milliseconds(400))) { stack in
             let id = try await stack.client.createSignatureSession(.init()).sessionId
             let start = ContinuousClock.now
             let outcome = try await stack.control.upload(sessionId: id, name: "a.pdf", length: 1)
@@ -77,16 +84,17 @@ import Testing
     }
 
     @Test(arguments: [
-        ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"accept\":tr",
-            "the answer was cut short (12 of 100 bytes)"),
+        (
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"accept\":tr",
+            "the answer was cut short (12 of 100 bytes)"
+        ),
         ("", "the endpoint sent no valid HTTP answer"),
         ("this is not HTTP\r\n\r\n", "the endpoint sent no valid HTTP answer"),
     ])
     func brokenConnections(_ reply: String, failure: String) async throws {
         let endpoint = try RawSocketEndpoint(reply: reply)
         defer { endpoint.stop() }
-        try await withStack(configure: { configuration, _ in configuration.subscription.fileValidation?.url = endpoint.url })
-        { stack in
+        try await withStack(StackOptions(validationURL: endpoint.url)) { stack in
             let (_, outcome) = try await upload(stack)
             #expect(!outcome.accepted && outcome.decidedBy == .endpointFailure)
             #expect(outcome.failure == failure)
@@ -98,8 +106,7 @@ import Testing
         let url = closed.url
         closed.stop()
         try await Task.sleep(for: .milliseconds(50))
-        try await withStack(configure: { configuration, _ in configuration.subscription.fileValidation?.url = url }) {
-            stack in
+        try await withStack(StackOptions(validationURL: url)) { stack in
             let (_, outcome) = try await upload(stack)
             #expect(outcome.failure == "could not connect (connection refused or unreachable)")
         }
@@ -108,10 +115,7 @@ import Testing
     @Test func failOpenAcceptsWhatCouldNotBeChecked() async throws {
         let stub = try StubServer { .json("not json", status: 503) }
         defer { stub.stopInBackground() }
-        try await withStack(configure: { configuration, _ in
-            configuration.subscription.fileValidation?.url = stub.url
-            configuration.subscription.fileValidation?.onFailure = .accept
-        }) { stack in
+        try await withStack(StackOptions(validationURL: stub.url, onFailure: .accept)) { stack in
             let (id, outcome) = try await upload(stack)
             #expect(outcome.accepted && outcome.decidedBy == .endpointFailure && outcome.message == nil)
             #expect(outcome.failure == "the endpoint answered HTTP 503")

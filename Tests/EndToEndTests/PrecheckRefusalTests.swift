@@ -14,8 +14,7 @@ import UploadPolicy
 
     @Test func refusalSendsNothingAndMatchesTheEndpoint() async throws {
         let policy = try await Stack.loadPolicy("pdf-only.json")
-        try await withStack(configure: { configuration, _ in configuration.pageLanguage = .brazilianPortuguese }) {
-            stack in
+        try await withStack(StackOptions(pageLanguage: .brazilianPortuguese)) { stack in
             let request = CreateSignatureSessionRequest(
                 returnUrl: URL(string: "https://app.example/signed")!,
                 documents: [
@@ -25,7 +24,8 @@ import UploadPolicy
                     try Self.sample("empty.txt", type: "text/plain"),
                 ])
             let error = await failure {
-                try await stack.client.createSignatureSession(request, checkedBy: policy, language: .brazilianPortuguese)
+                try await stack.client.createSignatureSession(
+                    request, checkedBy: policy, language: .brazilianPortuguese)
             }
             #expect(error?.kind == .policyRefused)
             let refusals = try #require(error?.policyRefusals)

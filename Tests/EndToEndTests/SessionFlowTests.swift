@@ -25,7 +25,9 @@ import Testing
             let processing = try await stack.control.complete(sessionId: id, signerName: "Maria Souza")
             #expect(processing.status == .processing)
             let returned = try #require(processing.returnUrl.flatMap(URL.init(string:)))
-            #expect(returned.absoluteString == "https://app.example/signed?tab=2&signatureSessionId=\(id.uuidString.lowercased())#top")
+            #expect(
+                returned.absoluteString
+                    == "https://app.example/signed?tab=2&signatureSessionId=\(id.uuidString.lowercased())#top")
             #expect(try RestPkiCoreClient.signatureSessionId(fromReturnURL: returned) == id)
             #expect(try await stack.client.signatureSession(id: id).status == .processing)
 
@@ -65,7 +67,7 @@ import Testing
     }
 
     @Test func theAppStopsWaiting() async throws {
-        try await withStack(configure: { configuration, _ in configuration.longPollWindow = .seconds(30) }) { stack in
+        try await withStack(StackOptions(longPollWindow: .seconds(30))) { stack in
             let id = try await sessionWithUpload(stack, background: true)
             _ = try await stack.control.complete(sessionId: id)
             let waiter = Task { try await stack.client.waitForCompletion(id: id) }
@@ -75,7 +77,9 @@ import Testing
             let error = await failure { try await waiter.value }
             #expect(error?.kind == .cancelled)
             #expect(ContinuousClock.now - start < .seconds(2), "cancellation cuts the 30 s long poll")
-            let deadline = await failure { try await stack.client.waitForCompletion(id: id, timeout: .milliseconds(400)) }
+            let deadline = await failure {
+                try await stack.client.waitForCompletion(id: id, timeout: .milliseconds(400))
+            }
             #expect(deadline?.kind == .deadlineExceeded)
         }
     }
@@ -85,7 +89,9 @@ import Testing
             let id = try await sessionWithUpload(stack, background: false)
             #expect(try await stack.control.expire(sessionId: id).returnUrl == nil, "nobody was sent back")
             #expect(try await stack.client.waitForCompletion(id: id, timeout: .seconds(10)).status == .expired)
-            let refused = await controlFailure { _ = try await stack.control.upload(sessionId: id, name: "b.pdf", length: 1) }
+            let refused = await controlFailure {
+                _ = try await stack.control.upload(sessionId: id, name: "b.pdf", length: 1)
+            }
             #expect(refused?.code == "BadSignatureSessionOperation")
         }
     }

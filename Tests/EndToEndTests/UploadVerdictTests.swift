@@ -35,7 +35,8 @@ import UploadPolicy
                 ("vazio.pdf", "application/pdf", 0, .tooSmall),
             ]
             for (name, type, length, code) in others {
-                let outcome = try await stack.control.upload(sessionId: id, name: name, contentType: type, length: length)
+                let outcome = try await stack.control.upload(
+                    sessionId: id, name: name, contentType: type, length: length)
                 let decision = policy.evaluate(FileCandidate(name: name, contentType: type, length: length))
                 #expect(decision.code == code)
                 #expect(!outcome.accepted)
@@ -53,8 +54,7 @@ import UploadPolicy
     }
 
     @Test func reasonsInBrazilianPortuguese() async throws {
-        try await withStack(configure: { configuration, _ in configuration.pageLanguage = .brazilianPortuguese }) {
-            stack in
+        try await withStack(StackOptions(pageLanguage: .brazilianPortuguese)) { stack in
             let id = try await stack.client.createSignatureSession(.init()).sessionId
             let outcome = try await stack.control.upload(sessionId: id, name: "planilha.xlsx", length: 8_000)
             #expect(outcome.rejectReason == Self.somentePDF)
@@ -66,10 +66,8 @@ import UploadPolicy
     }
 
     @Test func patternDecidesBeforeTheEndpoint() async throws {
-        try await withStack(configure: { configuration, _ in
-            configuration.subscription.acceptableFileNamePattern = #"^[PX]\d{6}\.pdf$"#
-            configuration.pageLanguage = .brazilianPortuguese
-        }) { stack in
+        let options = StackOptions(pattern: #"^[PX]\d{6}\.pdf$"#, pageLanguage: .brazilianPortuguese)
+        try await withStack(options) { stack in
             let id = try await stack.client.createSignatureSession(.init()).sessionId
             let off = try await stack.control.upload(sessionId: id, name: "p123456.pdf", length: 10)
             #expect(!off.accepted && off.decidedBy == .pattern)
@@ -83,17 +81,16 @@ import UploadPolicy
     }
 
     @Test func aNamedPolicyOfTheDefaultSetDecidesToo() async throws {
-        try await withStack(configure: { configuration, base in
-            configuration.subscription.fileValidation?.url = base.appendingPathComponent("validate")
-        }) { stack in
+        try await withStack(StackOptions(validationPath: "validate")) { stack in
             let id = try await stack.client.createSignatureSession(.init()).sessionId
             let docx = try await stack.control.upload(
                 sessionId: id, name: "Procuração.docx",
                 contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", length: 900)
             #expect(docx.accepted, "the default policy accepts Word documents")
             let lock = try await stack.control.upload(sessionId: id, name: "~$Contrato.docx", length: 162)
-            #expect(lock.message == "File rejected (This is an Office lock file (~$…), not a document. "
-                + "Upload the document itself.)")
+            #expect(
+                lock.message == "File rejected (This is an Office lock file (~$…), not a document. "
+                    + "Upload the document itself.)")
         }
     }
 }

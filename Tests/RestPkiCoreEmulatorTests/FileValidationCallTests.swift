@@ -21,7 +21,10 @@ import Testing
         let auths: [(RestPkiEmulator.ValidationAuthentication, String, String)] = [
             (.apiKey("k-123"), "X-Api-Key", "k-123"),
             (.bearer("t-456"), "Authorization", "Bearer t-456"),
-            (.basic(user: "rest", password: "p:w"), "Authorization", "Basic " + Data("rest:p:w".utf8).base64EncodedString()),
+            (
+                .basic(user: "rest", password: "p:w"), "Authorization",
+                "Basic " + Data("rest:p:w".utf8).base64EncodedString()
+            ),
         ]
         for (auth, header, value) in auths {
             try await withEmulator(configuration(stub, auth: auth, language: .brazilianPortuguese)) { fixture in
@@ -76,13 +79,17 @@ import Testing
         }
     }
 
-    @Test(arguments: [
-        (#"{"accept":false,"rejectReason":"Pedido não encontrado: 100004"}"#, 200, false, "Pedido não encontrado: 100004"),
-        (#"{"Accept":false,"RejectReason":"PascalCase reason"}"#, 200, false, "PascalCase reason"),
-        (#"{"ACCEPT":true,"extra":{"nested":[1]}}"#, 200, true, nil),
-        (#"{"accept":true,"rejectReason":null}"#, 202, true, nil),
-        (#"{"accept":false,"rejectReason":null}"#, 200, false, nil),
-    ] as [(String, Int, Bool, String?)])
+    @Test(
+        arguments: [
+            (
+                #"{"accept":false,"rejectReason":"Pedido não encontrado: 100004"}"#, 200, false,
+                "Pedido não encontrado: 100004"
+            ),
+            (#"{"Accept":false,"RejectReason":"PascalCase reason"}"#, 200, false, "PascalCase reason"),
+            (#"{"ACCEPT":true,"extra":{"nested":[1]}}"#, 200, true, nil),
+            (#"{"accept":true,"rejectReason":null}"#, 202, true, nil),
+            (#"{"accept":false,"rejectReason":null}"#, 200, false, nil),
+        ] as [(String, Int, Bool, String?)])
     func readsAnswersCaseInsensitively(_ body: String, status: Int, accepted: Bool, reason: String?) async throws {
         let stub = try StubEndpoint { _ in .json(body, status: HTTPStatus(status)) }
         try await withEmulator(configuration(stub, language: .brazilianPortuguese)) { fixture in

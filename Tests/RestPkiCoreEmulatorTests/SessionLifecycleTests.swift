@@ -70,7 +70,8 @@ import Testing
         try await withEmulator { fixture in
             let bytes = Data("%PDF-1.4 emulated".utf8)
             let request = CreateSignatureSessionRequest(
-                callbackArgument: "x", documents: [.init(file: .content(bytes, name: "c.pdf", mimeType: "application/pdf"))])
+                callbackArgument: "x",
+                documents: [.init(file: .content(bytes, name: "c.pdf", mimeType: "application/pdf"))])
             let id = try await fixture.client.createSignatureSession(request).sessionId
             let refused = await controlFailure {
                 _ = try await fixture.control.upload(sessionId: id, name: "d.pdf", length: 1)
@@ -96,7 +97,8 @@ import Testing
             #expect(try await fixture.control.expire(sessionId: expired).status == .expired)
 
             let failing = try await fixture.client.createSignatureSession(
-                .init(enableBackgroundProcessing: true)).sessionId
+                .init(enableBackgroundProcessing: true)
+            ).sessionId
             _ = try await fixture.control.upload(sessionId: failing, name: "a.pdf", length: 3)
             #expect(try await fixture.control.complete(sessionId: failing).status == .processing)
             let failed = try await fixture.control.failProcessing(sessionId: failing, code: "CertificateRevoked")

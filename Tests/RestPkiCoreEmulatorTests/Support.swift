@@ -26,7 +26,8 @@ struct EmulatorFixture {
             retryMaximumDelay: .milliseconds(80), maximumRetries: 2))
 
     /// A request that lets the user upload and come back to an app URL.
-    static let uploadRequest = CreateSignatureSessionRequest(returnUrl: URL(string: "https://app.example/back?order=7")!)
+    static let uploadRequest = CreateSignatureSessionRequest(
+        returnUrl: URL(string: "https://app.example/back?order=7")!)
 }
 
 /// Runs `body` with a started emulator, and always shuts it down (off the Swift concurrency threads).

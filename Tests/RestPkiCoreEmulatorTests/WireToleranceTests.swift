@@ -19,7 +19,8 @@ import Testing
 
     @Test func bindsPascalCaseAndNullsAsASPNETDoes() async throws {
         try await withEmulator { fixture in
-            let body = #"{"ReturnUrl":null,"CALLBACKARGUMENT":"order-7","enableBackgroundProcessing":true,"#
+            let body =
+                #"{"ReturnUrl":null,"CALLBACKARGUMENT":"order-7","enableBackgroundProcessing":true,"#
                 + #""documents":null,"documentMetadata":null,"unknownField":[1,2]}"#
             let reply = try await raw(
                 "POST", fixture.baseURL.appendingPathComponent("api/signature-sessions"), headers: keyed, body: body)
@@ -40,9 +41,10 @@ import Testing
             let reply = try await raw("GET", fixture.baseURL.appendingPathComponent(path), headers: keyed)
             #expect(reply.status == 200)
             #expect(reply.headers["content-type"]?.hasPrefix("application/json") == true)
-            for null in [#""processingErrorCode":null"#, #""callbackArgument":null"#, #""signerCertificate":null"#,
-                #""signedFile":null"#, #""markedFile":null"#, #""dateSigned":null"#]
-            {
+            for null in [
+                #""processingErrorCode":null"#, #""callbackArgument":null"#, #""signerCertificate":null"#,
+                #""signedFile":null"#, #""markedFile":null"#, #""dateSigned":null"#,
+            ] {
                 #expect(reply.text.contains(null), "missing \(null) in \(reply.text)")
             }
             #expect(reply.text.contains(#""status":"Pending""#))
@@ -66,8 +68,10 @@ import Testing
                 (#"{"returnUrl":"\#(String(repeating: "x", count: 1025))"}"#, "returnUrl"),
                 (#"{"documents":[{"file":{"content":"AAAA"}}]}"#, "documents[0].file.name"),
                 (#"{"documents":[{"file":{"name":"a.pdf"}}]}"#, "documents[0].file"),
-                (#"{"documents":[{"file":{"url":"https://x/a.pdf"},"signatureType":"Pades"}]}"#,
-                    "documents[0].signatureType"),
+                (
+                    #"{"documents":[{"file":{"url":"https://x/a.pdf"},"signatureType":"Pades"}]}"#,
+                    "documents[0].signatureType"
+                ),
                 (#"{"returnUrl":"a","returnurl":"b"}"#, "returnUrl"),
             ]
             for (body, field) in cases {
@@ -92,8 +96,9 @@ import Testing
             let put = try await raw("PUT", create, headers: keyed, body: "{}")
             #expect(put.status == 405)
             #expect(put.headers["allow"] == "POST")
-            #expect(try await raw("GET", fixture.baseURL.appendingPathComponent("api/nothing"), headers: keyed).status
-                == 404)
+            #expect(
+                try await raw("GET", fixture.baseURL.appendingPathComponent("api/nothing"), headers: keyed).status
+                    == 404)
             let badID = try await raw(
                 "GET", fixture.baseURL.appendingPathComponent("api/signature-sessions/not-a-uuid"), headers: keyed)
             #expect(badID.status == 400)
@@ -107,7 +112,8 @@ import Testing
             let missing = try await raw("POST", create, headers: ["Content-Type": "application/json"], body: "{}")
             #expect(missing.status == 401)
             #expect(missing.body.isEmpty)
-            let wrong = RestPkiCoreClient(endpoint: fixture.baseURL, apiKey: "other|" + String(repeating: "1", count: 64))
+            let wrong = RestPkiCoreClient(
+                endpoint: fixture.baseURL, apiKey: "other|" + String(repeating: "1", count: 64))
             let error = await failure { try await wrong.createSignatureSession(.init()) }
             #expect(error?.kind == .unauthorized)
 

@@ -55,7 +55,8 @@ struct PolicyPrecheckTests {
             Self.document(.content(Data(), name: "vazio.pdf", mimeType: "application/pdf")),
         ])
         let error = await failure {
-            try await client.createSignatureSession(request, checkedBy: Self.limitedPolicy, language: .brazilianPortuguese)
+            try await client.createSignatureSession(
+                request, checkedBy: Self.limitedPolicy, language: .brazilianPortuguese)
         }
         #expect(error?.kind == .policyRefused)
         let refusals = try #require(error?.policyRefusals)
@@ -67,8 +68,10 @@ struct PolicyPrecheckTests {
         #expect(server.requests.isEmpty, "nothing may reach the server")
 
         let message = try #require(error?.description)
-        #expect(message.hasPrefix("Refused POST api/signature-sessions before sending it: 4 of 5 documents fail "
-            + "policy 'pdf-limited': #1 \"planilha.xlsx\" (name.not_accepted): "))
+        #expect(
+            message.hasPrefix(
+                "Refused POST api/signature-sessions before sending it: 4 of 5 documents fail "
+                    + "policy 'pdf-limited': #1 \"planilha.xlsx\" (name.not_accepted): "))
         #expect(message.contains(#""contrato\u{202E}fdp.exe""#))
         #expect(!message.contains("\u{202E}"), "a bidi control must not reach logs raw")
         let logged = records.all.map { "\($0.message) \($0.metadata)" }.joined(separator: "\n")
@@ -87,7 +90,8 @@ struct PolicyPrecheckTests {
         let created = try await client.createSignatureSession(
             request, checkedBy: Self.unlimitedPolicy, language: .english)
         #expect(created.sessionId == UUID(uuidString: Samples.sessionId))
-        _ = try await client.createSignatureSession(.init(returnUrl: URL(string: "https://a.test/")), checkedBy: Self.limitedPolicy)
+        _ = try await client.createSignatureSession(
+            .init(returnUrl: URL(string: "https://a.test/")), checkedBy: Self.limitedPolicy)
         #expect(server.requests.count == 2)
         let sent = try #require(server.requests.first?.json?["documents"] as? [[String: Any]])
         #expect(sent.count == 2)
@@ -146,7 +150,8 @@ struct PolicyPrecheckTests {
     @Test("Printed names are escaped and shortened")
     func printableNames() {
         let long = String(repeating: "a", count: 100) + ".pdf"
-        let refusal = DocumentPolicyRefusal(index: 0, name: "x\n\u{200B}\u{00A0}y" + long, code: .notAccepted, rule: nil, reason: "r")
+        let refusal = DocumentPolicyRefusal(
+            index: 0, name: "x\n\u{200B}\u{00A0}y" + long, code: .notAccepted, rule: nil, reason: "r")
         #expect(refusal.description.hasPrefix(#"#0 "x\u{A}\u{200B}\u{A0}y"#))
         #expect(refusal.description.contains("…\" (name.not_accepted): r"))
     }

@@ -49,7 +49,8 @@ extension EmulatorHandler {
     /// or `application/*+json`, parameters ignored.
     static func isJSON(_ header: String?) -> Bool {
         guard let header else { return false }
-        let essence = header.split(separator: ";", maxSplits: 1).first?
+        let essence =
+            header.split(separator: ";", maxSplits: 1).first?
             .trimmingCharacters(in: .whitespaces).lowercased() ?? ""
         return essence == "application/json" || essence == "text/json"
             || (essence.hasPrefix("application/") && essence.hasSuffix("+json"))
@@ -91,7 +92,8 @@ extension EmulatedSigner {
         let thumbprint = session.uuidString.replacingOccurrences(of: "-", with: "")
         return CertificateBody(
             subjectName: Nullable(nil), issuerName: Nullable(nil),
-            issuerDisplayName: Nullable("Rest PKI Core Emulator CA"), serialNumber: Nullable(String(thumbprint.prefix(16))),
+            issuerDisplayName: Nullable("Rest PKI Core Emulator CA"),
+            serialNumber: Nullable(String(thumbprint.prefix(16))),
             validityStart: EmulatorJSON.date(signedAt - 365 * 86_400),
             validityEnd: EmulatorJSON.date(signedAt + 365 * 86_400), issuer: Nullable(nil), pkiBrazil: Nullable(nil),
             pkiItaly: Nullable(nil), binaryThumbprintSHA256: Nullable(nil), thumbprint: Nullable(thumbprint),

@@ -35,7 +35,8 @@ extension EmulatorHandler {
         case .progress:
             guard case .some(let value) = try Self.number(fields, "progress"), value.isFinite, (0...100).contains(value)
             else {
-                throw EmulatorFailure.invalid(BindingProblem(field: "progress", message: "Give a number from 0 to 100."))
+                throw EmulatorFailure.invalid(
+                    BindingProblem(field: "progress", message: "Give a number from 0 to 100."))
             }
             session = try core.store.update(id) { session throws(EmulatorFailure) in
                 try session.report(progress: value)

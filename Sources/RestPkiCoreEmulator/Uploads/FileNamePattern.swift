@@ -18,8 +18,9 @@ struct FileNamePattern: Sendable {
         do {
             expression = try NSRegularExpression(pattern: source)
         } catch {
-            throw RestPkiEmulatorError("the acceptable file name pattern '\(source)' is not a valid regular "
-                + "expression: \(error.localizedDescription)")
+            throw RestPkiEmulatorError(
+                "the acceptable file name pattern '\(source)' is not a valid regular "
+                    + "expression: \(error.localizedDescription)")
         }
         self.source = source
     }

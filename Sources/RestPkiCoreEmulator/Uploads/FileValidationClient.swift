@@ -72,8 +72,11 @@ final class FileValidationClient: Sendable {
             done.signal()
         }
         task.resume()
-        let limit = DispatchTime.now() + .nanoseconds(Int(min(seconds, 3600)) * 1_000_000_000
-            + Int(attoseconds / 1_000_000_000))
+        let limit =
+            DispatchTime.now()
+            + .nanoseconds(
+                Int(min(seconds, 3600)) * 1_000_000_000
+                    + Int(attoseconds / 1_000_000_000))
         if done.wait(timeout: limit) == .timedOut {
             collector.forget(task.taskIdentifier)
             task.cancel()

@@ -58,26 +58,41 @@ struct Stack {
     }
 }
 
+/// How one end-to-end run is set up; the defaults give an unauthenticated server, an emulator calling its
+/// `pdf-only` policy with a 5 s timeout, failing closed, an English page, and a 300 ms long-poll window.
+struct StackOptions {
+    /// Extra `serve` arguments, e.g. `["--auth", "bearer"]`.
+    var serveArguments: [String] = []
+    /// Extra environment for the server, e.g. `UPLOADGATE_API_KEYS`.
+    var serveEnvironment: [String: String] = [:]
+    /// The validation URL's path on the server.
+    var validationPath = "validate/pdf-only"
+    /// A validation URL elsewhere (a misbehaving stub), instead of the server's.
+    var validationURL: URL?
+    /// The credentials the emulator sends.
+    var authentication = RestPkiEmulator.ValidationAuthentication.none
+    /// The emulator's timeout for one validation call.
+    var timeout = Duration.seconds(5)
+    /// What a failed validation call means.
+    var onFailure = RestPkiEmulator.FailureHandling.reject
+    /// The subscription's acceptable file name pattern.
+    var pattern: String?
+    /// The signature page's language.
+    var pageLanguage = RestPkiEmulator.PageLanguage.english
+    /// The `when-completed` window.
+    var longPollWindow = Duration.milliseconds(300)
+}
+
 /// Runs `body` with `uploadgate serve` (serving `Stack.servedPolicies` from a temporary folder) and an emulator
 /// whose subscription calls it; stops both on every path.
 ///
 /// Starting and stopping block (a child process, a server's threads), so they run on their own threads: a test
 /// must never hold one of the few threads Swift concurrency runs every other test's tasks on.
-///
-/// - Parameters:
-///   - serveArguments: Extra `serve` arguments, e.g. `["--auth", "bearer"]`.
-///   - serveEnvironment: Extra environment for the server, e.g. `UPLOADGATE_API_KEYS`.
-///   - configure: Adjusts the emulator's configuration once the server's URL is known (the validation URL
-///     defaults to the `pdf-only` policy, unauthenticated, 5 s timeout, English page).
-func withStack<T>(
-    serveArguments: [String] = [], serveEnvironment: [String: String] = [:],
-    configure: (inout RestPkiEmulator.Configuration, URL) -> Void = { _, _ in },
-    _ body: (Stack) async throws -> T
-) async throws -> T {
+func withStack<T>(_ options: StackOptions = StackOptions(), _ body: (Stack) async throws -> T) async throws -> T {
     await StackSlots.shared.acquire()
     let outcome: Result<T, any Error>
     do {
-        outcome = .success(try await runStack(serveArguments, serveEnvironment, configure, body))
+        outcome = .success(try await runStack(options, body))
     } catch {
         outcome = .failure(error)
     }
@@ -85,10 +100,7 @@ func withStack<T>(
     return try outcome.get()
 }
 
-private func runStack<T>(
-    _ serveArguments: [String], _ serveEnvironment: [String: String],
-    _ configure: (inout RestPkiEmulator.Configuration, URL) -> Void, _ body: (Stack) async throws -> T
-) async throws -> T {
+private func runStack<T>(_ options: StackOptions, _ body: (Stack) async throws -> T) async throws -> T {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-policies-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     for file in Stack.servedPolicies {
@@ -99,18 +111,21 @@ private func runStack<T>(
     do {
         gate = try await blocking {
             try UploadGateProcess.start(
-                arguments: ["--policies", folder.path] + serveArguments, environment: serveEnvironment,
-                maximumLifetime: .seconds(300))
+                arguments: ["--policies", folder.path] + options.serveArguments,
+                environment: options.serveEnvironment, maximumLifetime: .seconds(300))
         }
     } catch {
         try? FileManager.default.removeItem(at: folder)
         throw error
     }
 
-    var configuration = RestPkiEmulator.Configuration(longPollWindow: .milliseconds(300))
-    configuration.subscription.fileValidation = .init(
-        url: gate.baseURL.appendingPathComponent("validate/pdf-only"), timeout: .seconds(5))
-    configure(&configuration, gate.baseURL)
+    var configuration = RestPkiEmulator.Configuration(
+        longPollWindow: options.longPollWindow, pageLanguage: options.pageLanguage)
+    configuration.subscription = .init(
+        acceptableFileNamePattern: options.pattern,
+        fileValidation: .init(
+            url: options.validationURL ?? gate.baseURL.appendingPathComponent(options.validationPath),
+            authentication: options.authentication, timeout: options.timeout, onFailure: options.onFailure))
     let emulator: RestPkiEmulator
     do {
         emulator = try RestPkiEmulator(configuration: configuration)
