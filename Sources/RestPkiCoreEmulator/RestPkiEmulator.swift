@@ -33,8 +33,8 @@ public final class RestPkiEmulator: Sendable {
     /// Creates an emulator; nothing listens until `start()`.
     ///
     /// - Parameter configuration: Address, keys, long-poll window, subscription, page language.
-    /// - Throws: `RestPkiEmulatorError` when the acceptable file name pattern is not a valid regular expression, or
-    ///   the file validation URL is not an absolute http(s) URL.
+    /// - Throws: `RestPkiEmulatorError` when the acceptable file name pattern is not a valid regular expression,
+    ///   the file validation URL is not an absolute http(s) URL, or its credentials contain control characters.
     public init(configuration: Configuration = Configuration()) throws(RestPkiEmulatorError) {
         self.configuration = configuration
         let core = try EmulatorCore(configuration: configuration)

@@ -77,6 +77,10 @@ import Testing
             let ftp = RestPkiEmulator.FileValidation(url: URL(string: "ftp://files.example/validate")!)
             _ = try RestPkiEmulator(configuration: .init(subscription: .init(fileValidation: ftp)))
         }
+        #expect(throws: RestPkiEmulatorError.self) {
+            let injected = RestPkiEmulator.FileValidation(url: stub.url, authentication: .apiKey("k\r\nX-Evil: 1"))
+            _ = try RestPkiEmulator(configuration: .init(subscription: .init(fileValidation: injected)))
+        }
     }
 
     @Test(

@@ -56,6 +56,9 @@ public struct EmulatorControlClient: Sendable {
     /// - Parameters:
     ///   - sessionId: The session.
     ///   - signerName: The common name of the emulated signer's certificate.
+    /// - Returns: The session after the change, with `returnUrl` set when the session has a return URL.
+    /// - Throws: `EmulatorControlError`: `BadSignatureSessionOperation` unless the session is `Pending` with at
+    ///   least one document; `SignatureSessionNotFound`.
     public func complete(sessionId: UUID, signerName: String? = nil) async throws(EmulatorControlError)
         -> EmulatorSessionView
     {
@@ -64,16 +67,31 @@ public struct EmulatorControlClient: Sendable {
     }
 
     /// The user cancels: `UserCancelled`.
+    ///
+    /// - Parameter sessionId: The session.
+    /// - Returns: The session after the change.
+    /// - Throws: `EmulatorControlError`: `BadSignatureSessionOperation` unless the session is `Pending`.
     public func cancel(sessionId: UUID) async throws(EmulatorControlError) -> EmulatorSessionView {
         try await post(sessionId, "cancel", body: [])
     }
 
     /// The session times out before the user finishes: `Expired`.
+    ///
+    /// - Parameter sessionId: The session.
+    /// - Returns: The session after the change.
+    /// - Throws: `EmulatorControlError`: `BadSignatureSessionOperation` unless the session is `Pending`.
     public func expire(sessionId: UUID) async throws(EmulatorControlError) -> EmulatorSessionView {
         try await post(sessionId, "expire", body: [])
     }
 
     /// Background processing advances to `percent` (0–100); 100 completes the session.
+    ///
+    /// - Parameters:
+    ///   - sessionId: The session.
+    ///   - percent: The progress, 0 to 100.
+    /// - Returns: The session after the change.
+    /// - Throws: `EmulatorControlError`: `BadSignatureSessionOperation` unless the session is `Processing`; 400
+    ///   for a value outside 0–100.
     public func reportProgress(sessionId: UUID, percent: Double) async throws(EmulatorControlError)
         -> EmulatorSessionView
     {
@@ -82,6 +100,12 @@ public struct EmulatorControlClient: Sendable {
     }
 
     /// Background processing fails: `ProcessingError` with `code` as the processing error code.
+    ///
+    /// - Parameters:
+    ///   - sessionId: The session.
+    ///   - code: The processing error code; `EmulatedProcessingError` when nil.
+    /// - Returns: The session after the change.
+    /// - Throws: `EmulatorControlError`: `BadSignatureSessionOperation` unless the session is `Processing`.
     public func failProcessing(sessionId: UUID, code: String? = nil) async throws(EmulatorControlError)
         -> EmulatorSessionView
     {
@@ -90,6 +114,10 @@ public struct EmulatorControlClient: Sendable {
     }
 
     /// The emulator's view of a session.
+    ///
+    /// - Parameter id: The session.
+    /// - Returns: Its status, documents and uploads.
+    /// - Throws: `EmulatorControlError`: `SignatureSessionNotFound`.
     public func session(id: UUID) async throws(EmulatorControlError) -> EmulatorSessionView {
         try await send("GET", "_emulator/sessions/\(EmulatorJSON.id(id))", body: nil)
     }

@@ -10,10 +10,15 @@ struct UploadJudge: Sendable {
         pattern = try subscription.acceptableFileNamePattern.map { text throws(RestPkiEmulatorError) in
             try FileNamePattern(text)
         }
-        if let url = subscription.fileValidation?.url {
-            let scheme = url.scheme?.lowercased()
-            guard scheme == "http" || scheme == "https", url.host?.isEmpty == false else {
+        if let validation = subscription.fileValidation {
+            let scheme = validation.url.scheme?.lowercased()
+            guard scheme == "http" || scheme == "https", validation.url.host?.isEmpty == false else {
                 throw RestPkiEmulatorError("the file validation URL must be an absolute http or https URL")
+            }
+            let value = validation.authentication.header?.value ?? ""
+            guard !value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+                throw RestPkiEmulatorError(
+                    "the file validation credentials contain control characters, which cannot go in a header")
             }
         }
         endpoint = subscription.fileValidation.map(FileValidationClient.init(settings:))

@@ -19,7 +19,6 @@ struct CreateRequestBinding: Sendable {
     var returnUrl: String?
     var callbackArgument: String?
     var enableBackgroundProcessing = false
-    var disableDownloads = false
     var documents: [Document]?
 
     /// Binds a body; an empty body is `{}` (the spec marks it optional).
@@ -38,7 +37,7 @@ struct CreateRequestBinding: Sendable {
         _ = try Self.uuid(json, "securityContextId")
         callbackArgument = try Self.string(json, "callbackArgument", maxLength: 1024)
         enableBackgroundProcessing = try Self.bool(json, "enableBackgroundProcessing") ?? false
-        disableDownloads = try Self.bool(json, "disableDownloads") ?? false
+        _ = try Self.bool(json, "disableDownloads")  // checked; the emulator's page offers no downloads anyway
         for name in ["documentMetadata", "pdfSignatureOptions", "cmsSignatureOptions"] {
             try Self.expect(json, name, object: true)
         }
