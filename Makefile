@@ -5,7 +5,7 @@ SWIFT      ?= swift
 CONFIG     ?= release
 BIN         = .build/$(CONFIG)/uploadgate
 
-.PHONY: deps build serve test bench clean
+.PHONY: deps build serve test bench example clean
 
 ## deps: install missing Debian packages (libpcre2-dev, libmicrohttpd-dev, libmagic-dev, shared-mime-info, pkg-config)
 deps:
@@ -26,6 +26,12 @@ test: deps
 ## bench: run every benchmark (release builds; a few minutes) and print the report for docs/benchmarks.md
 bench: deps
 	Benchmarks/run-all.sh
+
+## example: the session client demo (Examples/session-client): pre-check, session, signer, completion, locally
+example: deps
+	$(SWIFT) build --product uploadgate
+	$(SWIFT) build --product session-client
+	$(SWIFT) run --skip-build session-client
 
 clean:
 	rm -rf .build
