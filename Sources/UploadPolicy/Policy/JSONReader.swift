@@ -11,9 +11,17 @@ struct JSONReader {
 
     /// An object whose keys must all be in `allowed`; reports each unknown key, with a suggestion.
     mutating func object(_ value: JSONValue, at path: String, allowed: [String]) -> [String: JSONValue]? {
-        guard case .object(let members) = value else {
+        guard case .object(let ordered) = value else {
             fail(.wrongType, path, "expected an object, found \(value.kind)")
             return nil
+        }
+        var members: [String: JSONValue] = [:]
+        for (key, member) in ordered {
+            if members[key] != nil {
+                fail(.duplicateKey, Self.join(path, key), "key '\(key)' appears more than once; keep one")
+            } else {
+                members[key] = member
+            }
         }
         for key in members.keys.sorted() where !allowed.contains(key) {
             var message = "unknown key '\(key)'"

@@ -40,11 +40,10 @@ public struct PolicyLoader {
     public mutating func load(data: Data, source: String) -> Policy? {
         let json: JSONValue
         do {
-            json = try JSONValue.parse(data)
+            json = try JSONParser.parse([UInt8](data))
         } catch {
-            let message =
-                String(decoding: data.prefix(4), as: UTF8.self).allSatisfy(\.isASCII) || data.isEmpty
-                ? "not valid JSON: \(error.message)" : "not valid JSON (is this a policy file?): \(error.message)"
+            let looksBinary = data.prefix(64).contains { $0 < 0x09 || (0x0E..<0x20).contains($0) }
+            let message = "not valid JSON\(looksBinary ? " (is this a policy file?)" : ""): \(error)"
             errors.append(PolicyLoadError(code: .invalidJSON, file: source, path: "", message: message))
             return nil
         }
