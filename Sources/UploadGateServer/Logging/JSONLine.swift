@@ -1,19 +1,13 @@
 /// Builds one JSON object on one line, for the decision log: small, allocation-light, and escaping every
-/// string as RFC 8259 requires (quotes, backslashes and all control characters), so a file name can never
-/// break a line or forge a field.
+/// string through ``JSONText`` (quotes, backslashes, controls, bidirectional and invisible characters), so a
+/// file name can never break a line, forge a field or read differently on a terminal.
 struct JSONLine {
     private(set) var text = "{"
     private var first = true
 
     mutating func add(_ key: String, _ value: String?) {
         separator(key)
-        guard let value else {
-            text += "null"
-            return
-        }
-        text += "\""
-        Self.escape(value, into: &text)
-        text += "\""
+        JSONText.quoted(value, into: &text)
     }
 
     mutating func add(_ key: String, _ value: Bool) {
@@ -36,27 +30,5 @@ struct JSONLine {
         if !first { text += "," }
         first = false
         text += "\"\(key)\":"
-    }
-
-    static func escape(_ value: String, into output: inout String) {
-        guard value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
-        else {
-            output += value
-            return
-        }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                output.unicodeScalars.append(scalar)
-            }
-        }
     }
 }

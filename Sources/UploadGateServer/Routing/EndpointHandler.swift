@@ -26,7 +26,7 @@ public struct EndpointHandler: HTTPHandler {
         metrics.recordRequest(
             route: route.template, method: Self.methodLabel(request.method), status: response.status.code,
             seconds: Self.seconds(ContinuousClock.now - start))
-        return request.method == .head ? HTTPResponse(status: response.status, headers: response.headers) : response
+        return response  // for HEAD the server sends the head only, with the body's Content-Length
     }
 
     public func respond(to failure: HTTPRequestFailure, for request: HTTPRequest) -> HTTPResponse {
@@ -86,7 +86,7 @@ public struct EndpointHandler: HTTPHandler {
         try RequestMediaType.requireJSON(request.headers["Content-Type"])
         let candidate = try ValidationRequest.decode(request.body)
         let start = ContinuousClock.now
-        let decision = policy.evaluate(candidate)
+        let decision = policy.evaluate(candidate, scratch: ThreadScratch.current)
         let id = decisionLog.nextID()
         decisionLog.record(id: id, decision: decision, candidate: candidate, duration: ContinuousClock.now - start)
         metrics.recordDecision(policy: policy.id, code: decision.code.rawValue)
