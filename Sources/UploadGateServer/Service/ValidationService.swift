@@ -15,7 +15,7 @@ public final class ValidationService: Sendable {
     public let store: PolicyStore
     /// Counters and histograms behind `/metrics`.
     public let metrics: Metrics
-    private let decisionLog: DecisionLog
+    let decisionLog: DecisionLog
     private let server: HTTPServer
     private let logger: Logger
 
@@ -37,7 +37,9 @@ public final class ValidationService: Sendable {
         self.logger = logger
         metrics = Metrics()
         metrics.recordInitialLoad(policies: store.policies.policies.count)
-        decisionLog = DecisionLog(mode: configuration.nameLogging, hashKey: configuration.nameHashKey)
+        decisionLog = DecisionLog(
+            mode: configuration.nameLogging, hashKey: configuration.nameHashKey,
+            descriptor: configuration.decisionLogDescriptor)
         let handler = EndpointHandler(
             store: store, authenticator: configuration.authenticator, metrics: metrics, decisionLog: decisionLog,
             logger: logger, maxBodySize: configuration.http.maxBodySize)

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// Slow and half-open clients: they time out, and they never hold up anyone else.
+@Suite("Slow and half-open connections")
+struct ConnectionTests {
+    @Test("A client that sends half a head, half a body, or nothing at all is cut off after the timeout")
+    func slowClientsTimeOut() throws {
+        let server = try TestService { $0.http.connectionTimeout = .seconds(1) }
+        defer { server.stop() }
+        let silent = try RawConnection(port: server.port)
+        let halfHead = try RawConnection(port: server.port)
+        try halfHead.send("POST /validate HTTP/1.1\r\nHost: x\r\nContent-Ty")
+        let halfBody = try RawConnection(port: server.port)
+        try halfBody.send(
+            "POST /validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 40\r\n\r\n{\"name\":")
+        let idleKeepAlive = try RawConnection(port: server.port)
+        #expect(try idleKeepAlive.exchange(method: "GET", target: "/healthz").status == 200)
+
+        // Meanwhile, other clients are answered at once.
+        let start = ContinuousClock.now
+        for _ in 0..<20 { #expect(try server.validate("a.pdf").accept == true) }
+        #expect(ContinuousClock.now - start < .seconds(1))
+
+        for connection in [silent, halfHead, halfBody, idleKeepAlive] {
+            #expect(connection.closedByPeer(within: 4))
+        }
+    }
+
+    @Test("A client that half-closes after a complete request still gets its answer")
+    func halfClosedAfterRequest() throws {
+        let server = Shared.embedded
+        let connection = try RawConnection(port: server.port)
+        try connection.send(method: "POST", target: "/validate", headers: [("Content-Type", "application/json")],
+            body: Array(#"{"name":"a.pdf"}"#.utf8))
+        connection.shutdownWrite()
+        #expect(try connection.readResponse().accept == true)
+    }
+
+    @Test("A trickling client (one byte every 100 ms) does not hold up others")
+    func trickle() throws {
+        let server = try TestService { $0.http.connectionTimeout = .seconds(1) }
+        defer { server.stop() }
+        let request = Array(
+            "POST /validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 16\r\n\r\n{\"name\":\"a.pdf\"}"
+                .utf8)
+        let trickler = Thread.detached {
+            guard let connection = try? RawConnection(port: server.port) else { return }
+            for byte in request.prefix(30) {
+                if (try? connection.send([byte])) == nil { return }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+        }
+        let start = ContinuousClock.now
+        for _ in 0..<30 { #expect(try server.validate("b.pdf").accept == true) }
+        #expect(ContinuousClock.now - start < .seconds(2))
+        trickler.join()
+    }
+
+    @Test("Connections that open and close without a request leave the server answering")
+    func abandonedConnections() throws {
+        let server = Shared.embedded
+        for _ in 0..<50 {
+            let connection = try RawConnection(port: server.port)
+            try connection.send("POST /validate HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{")
+        }
+        #expect(try server.validate("a.pdf").accept == true)
+    }
+}
