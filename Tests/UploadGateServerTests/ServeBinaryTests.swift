@@ -31,6 +31,22 @@ struct ServeBinaryTests {
         #expect(!serve.stderr.contains("Contrato"))
     }
 
+    @Test("The server outlives the reader of its decision log (no death by SIGPIPE)")
+    func decisionLogReaderGone() throws {
+        let pipe = Pipe()
+        let serve = try ServeProcess(["--listen", "127.0.0.1:0"], standardOutput: pipe.fileHandleForWriting)
+        try pipe.fileHandleForWriting.close()
+        try serve.waitUntilListening()
+        try pipe.fileHandleForReading.close()
+        for _ in 0..<3 {
+            #expect(try post(serve.port, #"{"name":"a.pdf"}"#).accept == true)
+            Thread.sleep(forTimeInterval: 0.15)  // past the decision log's 100 ms flush
+        }
+        #expect(serve.process.isRunning)
+        serve.signal(SIGTERM)
+        #expect(serve.waitForExit() == 0)
+    }
+
     @Test("SIGHUP reloads the folder; a broken set is refused on stderr and the old one keeps serving")
     func sighup() throws {
         let folder = try PolicyFolder()

@@ -17,7 +17,7 @@ public final class ValidationService: Sendable {
     public let metrics: Metrics
     let decisionLog: DecisionLog
     private let server: HTTPServer
-    private let logger: Logger
+    let logger: Logger
 
     /// Loads the MIME database and the policies and prepares the server (not yet listening).
     /// - Throws: ``ServiceError`` naming what failed: the MIME database, the policies (every error listed).

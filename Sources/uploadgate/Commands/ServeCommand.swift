@@ -131,11 +131,10 @@ enum ServeCommand {
             throw CommandFailure(error.description, status: .usageError)
         }
         do {
-            try service.start()
+            try service.run()
         } catch {
             throw CommandFailure(error.description, status: .findings)
         }
-        service.run()
         return .success
     }
 }

@@ -23,7 +23,7 @@ final class ServeProcess {
     }
 
     /// Starts `uploadgate serve` with `arguments`; does not wait for it to listen.
-    init(_ arguments: [String], environment: [String: String] = [:]) throws {
+    init(_ arguments: [String], environment: [String: String] = [:], standardOutput: FileHandle? = nil) throws {
         let binary = try #require(Self.binary, "the uploadgate binary was not built")
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("uploadgate-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -33,7 +33,7 @@ final class ServeProcess {
         process.arguments = ["serve"] + arguments
         process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"].merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: folder.appendingPathComponent("stdout"))
+        process.standardOutput = try standardOutput ?? FileHandle(forWritingTo: folder.appendingPathComponent("stdout"))
         process.standardError = try FileHandle(forWritingTo: folder.appendingPathComponent("stderr"))
         try process.run()
     }
