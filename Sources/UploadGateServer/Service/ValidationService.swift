@@ -43,7 +43,13 @@ public final class ValidationService: Sendable {
         let handler = EndpointHandler(
             store: store, authenticator: configuration.authenticator, metrics: metrics, decisionLog: decisionLog,
             logger: logger, maxBodySize: configuration.http.maxBodySize)
-        server = HTTPServer(configuration: configuration.http, handler: handler)
+        var http = configuration.http
+        if http.log == nil {
+            // libmicrohttpd's own complaints (a refused TLS handshake, a failed accept) go to the log too.
+            let httpLogger = logger.labeled("uploadgate.http")
+            http.log = { message in httpLogger.warning(message) }
+        }
+        server = HTTPServer(configuration: http, handler: handler)
     }
 
     /// Starts listening.
