@@ -5,7 +5,7 @@ SWIFT      ?= swift
 CONFIG     ?= release
 BIN         = .build/$(CONFIG)/uploadgate
 
-.PHONY: deps build serve test clean
+.PHONY: deps build serve test examples-curl examples-deploy clean
 
 ## deps: install missing Debian packages (libpcre2-dev, libmicrohttpd-dev, libmagic-dev, shared-mime-info, pkg-config)
 deps:
@@ -23,6 +23,14 @@ serve: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## examples-curl: run every Examples/curl script against servers it starts on loopback, checking the answers
+examples-curl: build
+	Examples/curl/try-all.sh $(BIN)
+
+## examples-deploy: nginx in front of two replicas on loopback, plus a systemd unit check (root: may install nginx)
+examples-deploy: build
+	Examples/deploy/try-on-loopback.sh $(BIN)
 
 clean:
 	rm -rf .build
