@@ -2,8 +2,13 @@
 /// string through ``JSONText`` (quotes, backslashes, controls, bidirectional and invisible characters), so a
 /// file name can never break a line, forge a field or read differently on a terminal.
 struct JSONLine {
-    private(set) var text = "{"
+    private(set) var text: String
     private var first = true
+
+    init() {
+        text = "{"
+        text.reserveCapacity(320)
+    }
 
     mutating func add(_ key: String, _ value: String?) {
         separator(key)
@@ -27,8 +32,9 @@ struct JSONLine {
     }
 
     private mutating func separator(_ key: String) {
-        if !first { text += "," }
+        text += first ? "\"" : ",\""
         first = false
-        text += "\"\(key)\":"
+        text += key
+        text += "\":"
     }
 }

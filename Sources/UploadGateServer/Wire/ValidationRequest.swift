@@ -59,29 +59,29 @@ public enum ValidationRequest {
         var length: Int64?
         var problem: EndpointError?
         /// The key each property was first given as, to name both in a duplicate's message.
-        var seen: [Property: String] = [:]
+        var seenName: String?
+        var seenContentType: String?
+        var seenLength: String?
 
-        enum Property: CaseIterable {
+        enum Property {
             case name, contentType, length
 
-            var lowercased: [UInt8] {
-                switch self {
-                case .name: Array("name".utf8)
-                case .contentType: Array("contenttype".utf8)
-                case .length: Array("length".utf8)
-                }
-            }
+            /// Each property's name, lowercased.
+            private static let spellings: [(Property, [UInt8])] = [
+                (.name, Array("name".utf8)), (.contentType, Array("contenttype".utf8)), (.length, Array("length".utf8)),
+            ]
 
             /// The property a decoded key names, compared case-insensitively (ASCII: the three names are ASCII,
             /// and no non-ASCII character folds to one of their letters).
             init?(key: [UInt8]) {
-                guard
-                    let match = Self.allCases.first(where: { property in
-                        property.lowercased.count == key.count
-                            && zip(property.lowercased, key).allSatisfy { $0 == ($1 | (($1 >= 0x41 && $1 <= 0x5A) ? 0x20 : 0)) }
-                    })
-                else { return nil }
-                self = match
+                for (property, lowered) in Self.spellings where lowered.count == key.count {
+                    let same = zip(lowered, key).allSatisfy { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }
+                    if same {
+                        self = property
+                        return
+                    }
+                }
+                return nil
             }
         }
 
@@ -104,12 +104,16 @@ public enum ValidationRequest {
                     continue
                 }
                 let spelled = String(decoding: key, as: UTF8.self)
-                if let first = seen[property] {
+                if let first = firstSpelling(of: property) {
                     _ = try scanner.skipValue(depth: 1)
                     note(.invalidField(spelled, "is given twice (as '\(first)' and '\(spelled)'); send it once"))
                     continue
                 }
-                seen[property] = spelled
+                switch property {
+                case .name: seenName = spelled
+                case .contentType: seenContentType = spelled
+                case .length: seenLength = spelled
+                }
                 try readValue(of: property, spelled: spelled, &scanner)
             } while scanner.consume(UInt8(ascii: ","))
             try scanner.expect(UInt8(ascii: "}"), "',' or '}'")
@@ -145,6 +149,14 @@ public enum ValidationRequest {
                     case .length: "a whole number of bytes or null"
                     }
                 note(.invalidField(spelled, "must be \(expected), not \(kind.rawValue)"))
+            }
+        }
+
+        private func firstSpelling(of property: Property) -> String? {
+            switch property {
+            case .name: seenName
+            case .contentType: seenContentType
+            case .length: seenLength
             }
         }
 
