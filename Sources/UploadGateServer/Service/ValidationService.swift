@@ -53,12 +53,16 @@ public final class ValidationService: Sendable {
     }
 
     /// Starts listening.
-    /// - Throws: ``ServiceError`` with the server's reason (address in use, bad TLS files…).
+    /// - Throws: ``ServiceError`` with the server's reason: address in use or not permitted, or (with
+    ///   ``ServiceError/isConfigurationProblem`` set) TLS files that cannot be read or do not form a pair.
     public func start() throws(ServiceError) {
         do {
             try server.start()
         } catch {
-            throw ServiceError("cannot listen on \(configuration.http.host):\(configuration.http.port): \(error)")
+            let configurationCodes: [HTTPServerError.Code] = [.tlsFileUnreadable, .tlsRejected, .invalidConfiguration]
+            throw ServiceError(
+                "cannot listen on \(configuration.http.host):\(configuration.http.port): \(error)",
+                isConfigurationProblem: configurationCodes.contains(error.code))
         }
         let set = store.policies
         logger.info(
@@ -117,6 +121,14 @@ public final class ValidationService: Sendable {
 
 /// Why the service could not start.
 public struct ServiceError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong, for the operator; never contains a secret.
     public let description: String
-    init(_ description: String) { self.description = description }
+    /// True when the configuration itself is wrong (MIME database, policies, TLS files), false when the
+    /// environment refused (address in use, permission denied), which may pass on a retry.
+    public let isConfigurationProblem: Bool
+
+    init(_ description: String, isConfigurationProblem: Bool = true) {
+        self.description = description
+        self.isConfigurationProblem = isConfigurationProblem
+    }
 }

@@ -62,7 +62,7 @@ enum ServeCommand {
         ],
         exitStatuses: [
             ExitStatusHelp(.success, "The server stopped cleanly (SIGINT or SIGTERM)."),
-            ExitStatusHelp(.findings, "The server could not start (address in use) or stopped on an error."),
+            ExitStatusHelp(.findings, "The server could not listen (address in use, permission denied)."),
             ExitStatusHelp(.usageError, "Usage error, or configuration that cannot be read (policies, keys, TLS)."),
         ],
         validate: validate,
@@ -133,7 +133,7 @@ enum ServeCommand {
         do {
             try service.run()
         } catch {
-            throw CommandFailure(error.description, status: .findings)
+            throw CommandFailure(error.description, status: error.isConfigurationProblem ? .usageError : .findings)
         }
         return .success
     }
