@@ -103,7 +103,7 @@ struct ServeBinaryTests {
         try holder.waitUntilListening()
         let serve = try ServeProcess(["--listen", "127.0.0.1:\(holder.port)"])
         #expect(serve.waitForExit() == 1)
-        #expect(serve.stderr.contains("Error: cannot listen on 127.0.0.1:\(holder.port)"))
+        #expect(serve.stderr.contains("Error: Cannot listen on 127.0.0.1:\(holder.port): the address is already in use"))
         #expect(serve.stderr.contains("already in use"))
         holder.signal(SIGTERM)
         #expect(holder.waitForExit() == 0)

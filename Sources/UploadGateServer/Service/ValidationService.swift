@@ -60,9 +60,8 @@ public final class ValidationService: Sendable {
             try server.start()
         } catch {
             let configurationCodes: [HTTPServerError.Code] = [.tlsFileUnreadable, .tlsRejected, .invalidConfiguration]
-            throw ServiceError(
-                "cannot listen on \(configuration.http.host):\(configuration.http.port): \(error)",
-                isConfigurationProblem: configurationCodes.contains(error.code))
+            // The server's message names the address or the TLS file already.
+            throw ServiceError(error.description, isConfigurationProblem: configurationCodes.contains(error.code))
         }
         let set = store.policies
         logger.info(
