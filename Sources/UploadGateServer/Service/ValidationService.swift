@@ -45,9 +45,10 @@ public final class ValidationService: Sendable {
             logger: logger, maxBodySize: configuration.http.maxBodySize)
         var http = configuration.http
         if http.log == nil {
-            // libmicrohttpd's own complaints (a refused TLS handshake, a failed accept) go to the log too.
-            let httpLogger = logger.labeled("uploadgate.http")
-            http.log = { message in httpLogger.warning(message) }
+            // libmicrohttpd's own complaints (a refused TLS handshake, a failed accept, a malformed request) go
+            // to the log too, throttled, since clients can cause most of them.
+            let throttled = ThrottledLog(logger: logger.labeled("uploadgate.http"))
+            http.log = { message in throttled.log(message) }
         }
         server = HTTPServer(configuration: http, handler: handler)
     }
