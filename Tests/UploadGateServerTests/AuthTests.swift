@@ -7,7 +7,9 @@ import Testing
 /// and the promise that no secret ever shows up in a response or a log line.
 @Suite("Authentication")
 struct AuthTests {
-    static let apiKeys = ["app|1111111111111111aaaaaaaaaaaaaaaa", "app|2222222222222222bbbbbbbbbbbbbbbb", "k3-rotating"]
+    static let apiKeys = [
+        "app|1111111111111111aaaaaaaaaaaaaaaa", "app|2222222222222222bbbbbbbbbbbbbbbb", "k3-rotating",
+    ]
     static let tokens = ["tok-AAAAAAAAAAAAAAAAAAAAAAAA", "tok-BBBBBBBBBBBBBBBBBBBBBBBB"]
     static let users = ["restpki:s3cret pass", "backup:other:colon"]
 
@@ -25,7 +27,8 @@ struct AuthTests {
             #expect(response.errorCode == "auth.unauthorized", sourceLocation: sourceLocation)
             #expect(response.errorMessage == message, sourceLocation: sourceLocation)
             #expect(response.header("WWW-Authenticate") == challenge, sourceLocation: sourceLocation)
-            #expect(response.header("Content-Type") == "application/json; charset=utf-8", sourceLocation: sourceLocation)
+            #expect(
+                response.header("Content-Type") == "application/json; charset=utf-8", sourceLocation: sourceLocation)
             #expect(response.decisionCode == nil, sourceLocation: sourceLocation)
         }
     }
@@ -34,7 +37,9 @@ struct AuthTests {
         _ server: TestService, _ headers: [(String, String)], sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
         #expect(try server.validate("a.pdf", headers: headers).accept == true, sourceLocation: sourceLocation)
-        #expect(try server.exchange(method: "GET", "/policies", headers: headers).status == 200, sourceLocation: sourceLocation)
+        #expect(
+            try server.exchange(method: "GET", "/policies", headers: headers).status == 200,
+            sourceLocation: sourceLocation)
     }
 
     @Test("X-Api-Key: every configured key works; wrong, empty or missing keys get 401")
@@ -45,9 +50,12 @@ struct AuthTests {
         try expectAllowed(server, [("x-api-key", Self.apiKeys[0])])
         let challenge = #"ApiKey realm="uploadgate", header="X-Api-Key""#
         try expectRefused(server, [], challenge: challenge, message: "Send the API key in the X-Api-Key header.")
-        for wrong in ["app|1111111111111111aaaaaaaaaaaaaaab", "app|1111111111111111aaaaaaaaaaaaaaaa0", "k3", "",
-                      String(repeating: "k", count: 600), "Bearer " + Self.apiKeys[0]] {
-            try expectRefused(server, [("X-Api-Key", wrong)], challenge: challenge, message: "The API key is not valid.")
+        for wrong in [
+            "app|1111111111111111aaaaaaaaaaaaaaab", "app|1111111111111111aaaaaaaaaaaaaaaa0", "k3", "",
+            String(repeating: "k", count: 600), "Bearer " + Self.apiKeys[0],
+        ] {
+            try expectRefused(
+                server, [("X-Api-Key", wrong)], challenge: challenge, message: "The API key is not valid.")
         }
         try expectRefused(
             server, [("Authorization", "Bearer " + Self.apiKeys[0])], challenge: challenge,
@@ -76,7 +84,8 @@ struct AuthTests {
             challenge: challenge, message: missing)
         for wrong in ["tok-AAAAAAAAAAAAAAAAAAAAAAAB", "tok-", String(repeating: "t", count: 2000)] {
             try expectRefused(
-                server, [("Authorization", "Bearer \(wrong)")], challenge: challenge, message: "The token is not valid.")
+                server, [("Authorization", "Bearer \(wrong)")], challenge: challenge, message: "The token is not valid."
+            )
         }
         try checkNoSecretLeaks(server, Self.tokens)
     }
@@ -91,7 +100,8 @@ struct AuthTests {
         }
         let challenge = #"Basic realm="uploadgate", charset="UTF-8""#
         try expectRefused(
-            server, [], challenge: challenge, message: "Send credentials in the Authorization header with the Basic scheme.")
+            server, [], challenge: challenge,
+            message: "Send credentials in the Authorization header with the Basic scheme.")
         for wrong in ["restpki:s3cret pas", "restpki:", ":s3cret pass", "RESTPKI:s3cret pass", "backup:other"] {
             try expectRefused(
                 server, [("Authorization", basic(wrong))], challenge: challenge,
@@ -157,7 +167,8 @@ struct AuthTests {
         var seen: [String] = []
         for headers in [[("X-Api-Key", "wrong")], [("Authorization", "Bearer wrong")], []] {
             for path in ["/validate", "/validate/default", "/validate/unknown", "/policies", "/metrics", "/nope"] {
-                let response = try server.exchange(method: path.hasPrefix("/validate") ? "POST" : "GET", path,
+                let response = try server.exchange(
+                    method: path.hasPrefix("/validate") ? "POST" : "GET", path,
                     headers: headers, json: path.hasPrefix("/validate") ? #"{"name":"a.pdf"}"# : nil)
                 seen.append(response.text)
                 seen.append(response.headers.map { "\($0.name): \($0.value)" }.joined(separator: "\n"))

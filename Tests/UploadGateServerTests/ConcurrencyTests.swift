@@ -39,7 +39,8 @@ struct ConcurrencyTests {
                             body: Array(TestService.body(name, type, nil).utf8))
                         if response.status != 200 || response.decisionCode != code
                             || response.accept != (code == "accepted")
-                            || response.header("X-UploadGate-Policy") != (path == "/validate" ? "default" : String(path.dropFirst(10)))
+                            || response.header("X-UploadGate-Policy")
+                                != (path == "/validate" ? "default" : String(path.dropFirst(10)))
                         {
                             wrong.add("\(path) \(name): \(response.status) \(response.decisionCode ?? "-")")
                         }
@@ -50,14 +51,16 @@ struct ConcurrencyTests {
                 }
             }
         }
-        threads.forEach { $0.join() }
+        for thread in threads { thread.join() }
         let elapsed = ContinuousClock.now - start
         #expect(wrong.all.isEmpty, "\(wrong.all.count) wrong answers, e.g. \(wrong.all.prefix(3))")
         #expect(answered.value == clients * perClient)
         #expect(elapsed < .seconds(30))
         let lines = server.decisionLines
         #expect(lines.count == clients * perClient)
-        #expect(Set(lines.compactMap { line in line.firstMatch(of: /"decision_id":"([^"]+)"/).map { String($0.1) } }).count == lines.count)
+        #expect(
+            Set(lines.compactMap { line in line.firstMatch(of: /"decision_id":"([^"]+)"/).map { String($0.1) } }).count
+                == lines.count)
         let metrics = try server.metrics()
         #expect(metrics.sum("uploadgate_decisions_total", where: [:]) == Double(clients * perClient))
         #expect(metrics.value("uploadgate_pattern_limit_hits_total", ["policy": "slow"]) > 0)

@@ -13,7 +13,8 @@ struct ConnectionTests {
         try halfHead.send("POST /validate HTTP/1.1\r\nHost: x\r\nContent-Ty")
         let halfBody = try RawConnection(port: server.port)
         try halfBody.send(
-            "POST /validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 40\r\n\r\n{\"name\":")
+            "POST /validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 40\r\n\r\n{\"name\":"
+        )
         let idleKeepAlive = try RawConnection(port: server.port)
         #expect(try idleKeepAlive.exchange(method: "GET", target: "/healthz").status == 200)
 
@@ -31,7 +32,8 @@ struct ConnectionTests {
     func halfClosedAfterRequest() throws {
         let server = Shared.embedded
         let connection = try RawConnection(port: server.port)
-        try connection.send(method: "POST", target: "/validate", headers: [("Content-Type", "application/json")],
+        try connection.send(
+            method: "POST", target: "/validate", headers: [("Content-Type", "application/json")],
             body: Array(#"{"name":"a.pdf"}"#.utf8))
         connection.shutdownWrite()
         #expect(try connection.readResponse().accept == true)

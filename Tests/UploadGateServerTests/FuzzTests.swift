@@ -37,10 +37,13 @@ struct FuzzTests {
 
     static let targets = [
         "/validate", "/validate/default", "/validate/pdf-only", "/validate/slow", "/validate/x", "/validate/../metrics",
-        "/healthz", "/readyz", "/metrics", "/policies", "/", "", "*", "/validate/%", "/validate/%zz", "//", "/validate?x",
+        "/healthz", "/readyz", "/metrics", "/policies", "/", "", "*", "/validate/%", "/validate/%zz", "//",
+        "/validate?x",
     ]
 
-    static let methods: [HTTPMethod] = [.get, .head, .post, .put, .delete, .options, HTTPMethod("BREW"), HTTPMethod("")]
+    static let methods: [HTTPMethod] = [
+        .get, .head, .post, .put, .delete, .options, HTTPMethod("BREW"), HTTPMethod(""),
+    ]
 
     private func makeHandler(authenticator: Authenticator) throws -> EndpointHandler {
         let folder = try PolicyFolder.standard()
@@ -50,7 +53,7 @@ struct FuzzTests {
         let devNull = open("/dev/null", O_WRONLY)
         return EndpointHandler(
             store: store, authenticator: authenticator, metrics: Metrics(),
-            decisionLog: DecisionLog(mode: .full, descriptor: devNull), logger: .disabled, maxBodySize: 16384)
+            decisionLog: DecisionLog(mode: .full, descriptor: devNull), maxBodySize: 16384)
     }
 
     private func body(_ random: inout SplitMix) -> [UInt8] {
@@ -58,11 +61,13 @@ struct FuzzTests {
         case 0:  // random bytes
             return (0..<Int.random(in: 0..<200, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
         case 1:  // random fragments
-            return Array((0..<Int.random(in: 0..<30, using: &random)).map { _ in Self.fragments.randomElement(using: &random)! }
-                .joined().utf8)
+            return Array(
+                (0..<Int.random(in: 0..<30, using: &random)).map { _ in Self.fragments.randomElement(using: &random)! }
+                    .joined().utf8)
         default:  // a valid body, mutated a little
             var bytes = Array(
-                #"{"name":"Contrato \u00e9.pdf","contentType":"application/pdf","length":1000,"x":[1,{"y":null}]}"#.utf8)
+                #"{"name":"Contrato \u00e9.pdf","contentType":"application/pdf","length":1000,"x":[1,{"y":null}]}"#.utf8
+            )
             for _ in 0..<Int.random(in: 0..<4, using: &random) {
                 let index = Int.random(in: 0..<bytes.count, using: &random)
                 switch Int.random(in: 0..<3, using: &random) {
@@ -87,20 +92,28 @@ struct FuzzTests {
         var statuses: [Int: Int] = [:]
         for iteration in 0..<3000 {
             var headers = HTTPHeaders()
-            if let type = Self.contentTypes.randomElement(using: &random)! { headers.add(name: "Content-Type", value: type) }
-            if Bool.random(using: &random) {
-                headers.add(name: "Accept-Language", value: ["pt-BR", "*", "q=;", "pt;q=nan", "en;q=-1", "\u{0}"].randomElement(using: &random)!)
+            if let type = Self.contentTypes.randomElement(using: &random)! {
+                headers.add(name: "Content-Type", value: type)
             }
             if Bool.random(using: &random) {
-                headers.add(name: ["X-Api-Key", "Authorization", "Authentication"].randomElement(using: &random)!,
-                    value: ["k", "Bearer t", "Basic dTpw", "Basic ====", "Bearer", "", "Basic \u{FF}"].randomElement(using: &random)!)
+                headers.add(
+                    name: "Accept-Language",
+                    value: ["pt-BR", "*", "q=;", "pt;q=nan", "en;q=-1", "\u{0}"].randomElement(using: &random)!)
+            }
+            if Bool.random(using: &random) {
+                headers.add(
+                    name: ["X-Api-Key", "Authorization", "Authentication"].randomElement(using: &random)!,
+                    value: ["k", "Bearer t", "Basic dTpw", "Basic ====", "Bearer", "", "Basic \u{FF}"].randomElement(
+                        using: &random)!)
             }
             let request = HTTPRequest(
-                method: Self.methods.randomElement(using: &random)!, target: Self.targets.randomElement(using: &random)!,
+                method: Self.methods.randomElement(using: &random)!,
+                target: Self.targets.randomElement(using: &random)!,
                 headers: headers, body: body(&random))
             let response = handler.respond(to: request)
             statuses[response.status.code, default: 0] += 1
-            #expect(response.status.code < 500, "seed \(seed) iteration \(iteration): \(request.method) \(request.target)")
+            #expect(
+                response.status.code < 500, "seed \(seed) iteration \(iteration): \(request.method) \(request.target)")
             let json = try? JSONSerialization.jsonObject(with: Data(response.body), options: [.fragmentsAllowed])
             if !(request.path == "/metrics" && response.status.code == 200) {
                 #expect(json != nil, "seed \(seed) iteration \(iteration): not JSON")
@@ -117,9 +130,13 @@ struct FuzzTests {
         var random = SplitMix(state: 42)
         let handler = try makeHandler(authenticator: .none)
         for _ in 0..<2000 {
-            let name = String(String.UnicodeScalarView((0..<Int.random(in: 0..<300, using: &random)).compactMap { _ in
-                Unicode.Scalar(UInt32.random(in: 0...[0x7F, 0x800, 0x10FFFF].randomElement(using: &random)!, using: &random))
-            }))
+            let name = String(
+                String.UnicodeScalarView(
+                    (0..<Int.random(in: 0..<300, using: &random)).compactMap { _ in
+                        Unicode.Scalar(
+                            UInt32.random(
+                                in: 0...[0x7F, 0x800, 0x10FFFF].randomElement(using: &random)!, using: &random))
+                    }))
             let target = ["/validate", "/validate/slow", "/validate/images"].randomElement(using: &random)!
             let response = handler.respond(
                 to: HTTPRequest(

@@ -27,7 +27,10 @@ struct ReloadTests {
         #expect(metrics.value("uploadgate_policy_reloads_total", ["result": "success"]) == 1)
         #expect(metrics.value("uploadgate_policy_reloads_total", ["result": "failure"]) == 0)
         #expect(metrics.value("uploadgate_policies_loaded") == 2)
-        #expect(server.sink.records.contains { $0.message == "policies reloaded" && $0.metadata["policies"] == "default,pdf-only" })
+        #expect(
+            server.sink.records.contains {
+                $0.message == "policies reloaded" && $0.metadata["policies"] == "default,pdf-only"
+            })
     }
 
     @Test("A broken set is refused with every error logged and counted; the old set keeps serving")
@@ -38,7 +41,8 @@ struct ReloadTests {
         defer { server.stop() }
 
         try folder.write("broken", Fixtures.brokenPolicy)
-        try folder.write("default", Fixtures.textPolicy(id: "default", title: "v2").replacingOccurrences(of: "txt", with: "csv"))
+        try folder.write(
+            "default", Fixtures.textPolicy(id: "default", title: "v2").replacingOccurrences(of: "txt", with: "csv"))
         #expect(!server.service.reloadPolicies())
 
         #expect(try server.validate("a.txt", type: "text/plain").accept == true)  // still the old set
@@ -86,7 +90,9 @@ struct ReloadTests {
         func write(_ version: (String, String)) throws {
             for id in ["default", "second"] {
                 try folder.write(
-                    id, #"{"id": "\#(id)", "title": "\#(version.0)", "accept": [{"label": "x", "name": "\\.\#(version.0)$"}]}"#)
+                    id,
+                    #"{"id": "\#(id)", "title": "\#(version.0)", "accept": [{"label": "x", "name": "\\.\#(version.0)$"}]}"#
+                )
             }
         }
         try write(versionA)
@@ -102,8 +108,12 @@ struct ReloadTests {
                 while !stop.isSet {
                     let policy = index % 2 == 0 ? "/validate" : "/validate/second"
                     guard
-                        let txt = try? connection.exchange(target: policy, headers: [("Content-Type", "application/json")], body: Array(#"{"name":"a.txt"}"#.utf8)),
-                        let csv = try? connection.exchange(target: policy, headers: [("Content-Type", "application/json")], body: Array(#"{"name":"a.csv"}"#.utf8))
+                        let txt = try? connection.exchange(
+                            target: policy, headers: [("Content-Type", "application/json")],
+                            body: Array(#"{"name":"a.txt"}"#.utf8)),
+                        let csv = try? connection.exchange(
+                            target: policy, headers: [("Content-Type", "application/json")],
+                            body: Array(#"{"name":"a.csv"}"#.utf8))
                     else { return failures.add() }
                     if txt.status != 200 || csv.status != 200 { failures.add() }
                     if txt.accept == nil || csv.accept == nil { failures.add() }
@@ -128,7 +138,7 @@ struct ReloadTests {
             Thread.sleep(forTimeInterval: 0.005)
         }
         stop.set()
-        clients.forEach { $0.join() }
+        for client in clients { client.join() }
         lister.join()
         #expect(failures.value == 0)
         #expect(mixed.all.isEmpty, "a listing mixed two versions: \(mixed.all.prefix(3))")

@@ -21,7 +21,9 @@ struct ServeBinaryTests {
         try serve.waitUntilListening()
         #expect(serve.stderr.contains("auth=\"none (0 secrets)\""))
         #expect(serve.stderr.contains("default_policy=default"))
-        #expect(try post(serve.port, #"{"name":"Contrato.pdf","contentType":"application/pdf","length":1000}"#).accept == true)
+        #expect(
+            try post(serve.port, #"{"name":"Contrato.pdf","contentType":"application/pdf","length":1000}"#).accept
+                == true)
         serve.signal(SIGINT)
         #expect(serve.waitForExit() == 0)
         let lines = serve.stdout.split(separator: "\n")
@@ -66,7 +68,8 @@ struct ServeBinaryTests {
         #expect(serve.eventually { serve.stderr.contains("policy reload refused") })
         #expect(serve.stderr.contains("broken.json: accept[0].name: offset 3"))
         #expect(try post(serve.port, #"{"name":"a.csv"}"#).accept == true)
-        let metrics = try PrometheusSamples(parsing: RawConnection(port: serve.port).exchange(method: "GET", target: "/metrics").text)
+        let metrics = try PrometheusSamples(
+            parsing: RawConnection(port: serve.port).exchange(method: "GET", target: "/metrics").text)
         #expect(metrics.value("uploadgate_policy_reloads_total", ["result": "failure"]) == 1)
         #expect(metrics.value("uploadgate_policy_reloads_total", ["result": "success"]) == 1)
         serve.signal(SIGTERM)
@@ -103,7 +106,8 @@ struct ServeBinaryTests {
         try holder.waitUntilListening()
         let serve = try ServeProcess(["--listen", "127.0.0.1:\(holder.port)"])
         #expect(serve.waitForExit() == 1)
-        #expect(serve.stderr.contains("Error: Cannot listen on 127.0.0.1:\(holder.port): the address is already in use"))
+        #expect(
+            serve.stderr.contains("Error: Cannot listen on 127.0.0.1:\(holder.port): the address is already in use"))
         #expect(serve.stderr.contains("already in use"))
         holder.signal(SIGTERM)
         #expect(holder.waitForExit() == 0)
@@ -120,8 +124,11 @@ struct ServeBinaryTests {
         #expect(serve.waitForExit() == 2)
         let stderr = serve.stderr
         #expect(stderr.contains("cannot load policies from \(folder.path)"))
-        for expected in ["also.json: accept", "also.json: id", "broken.json: accept[0].name: offset 3", "broken.json: limits.maxSzie",
-                         "notjson.json: not valid JSON"] {
+        for expected in [
+            "also.json: accept", "also.json: id", "broken.json: accept[0].name: offset 3",
+            "broken.json: limits.maxSzie",
+            "notjson.json: not valid JSON",
+        ] {
             #expect(stderr.contains(expected), "missing '\(expected)' in:\n\(stderr)")
         }
         #expect(!serve.stderr.contains("listening"))
@@ -134,7 +141,9 @@ struct ServeBinaryTests {
     @Test("Keys from UPLOADGATE_API_KEYS or --api-key-file; the secret appears nowhere in the output")
     func secretsFromEnvironmentAndFile() throws {
         let secret = "app|0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
-        let serve = try ServeProcess(["--listen", "127.0.0.1:0", "--log-names", "full"], environment: ["UPLOADGATE_API_KEYS": "old-key,\(secret)"])
+        let serve = try ServeProcess(
+            ["--listen", "127.0.0.1:0", "--log-names", "full"],
+            environment: ["UPLOADGATE_API_KEYS": "old-key,\(secret)"])
         try serve.waitUntilListening()
         #expect(try post(serve.port, #"{"name":"a.pdf"}"#).status == 401)
         #expect(try post(serve.port, #"{"name":"a.pdf"}"#, headers: [("X-Api-Key", secret)]).accept == true)
@@ -148,7 +157,9 @@ struct ServeBinaryTests {
         try Data("# tokens\n\(secret)\n".utf8).write(to: keyFile)
         let bearer = try ServeProcess(["--listen", "127.0.0.1:0", "--auth", "bearer", "--api-key-file", keyFile.path])
         try bearer.waitUntilListening()
-        #expect(try post(bearer.port, #"{"name":"a.pdf"}"#, headers: [("Authorization", "Bearer \(secret)")]).accept == true)
+        #expect(
+            try post(bearer.port, #"{"name":"a.pdf"}"#, headers: [("Authorization", "Bearer \(secret)")]).accept == true
+        )
         #expect(try post(bearer.port, #"{"name":"a.pdf"}"#, headers: [("X-Api-Key", secret)]).status == 401)
         bearer.signal(SIGTERM)
         #expect(bearer.waitForExit() == 0)
@@ -168,27 +179,46 @@ struct ServeBinaryTests {
         #expect(defaultWithoutFolder.waitForExit() == 2)
     }
 
-    @Test("TLS: --tls-cert/--tls-key serve HTTPS that curl verifies", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl") && FileManager.default.isExecutableFile(atPath: "/usr/bin/curl")))
+    @Test(
+        "TLS: --tls-cert/--tls-key serve HTTPS that curl verifies",
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl")
+                && FileManager.default.isExecutableFile(atPath: "/usr/bin/curl")))
     func tls() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("uploadgate-tls-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "uploadgate-tls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let certificate = folder.appendingPathComponent("cert.pem").path
         let key = folder.appendingPathComponent("key.pem").path
-        #expect(try run("/usr/bin/openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-            "-keyout", key, "-out", certificate, "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"]).status == 0)
+        #expect(
+            try run(
+                "/usr/bin/openssl",
+                [
+                    "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                    "-keyout", key, "-out", certificate, "-days", "1", "-subj", "/CN=127.0.0.1", "-addext",
+                    "subjectAltName=IP:127.0.0.1",
+                ]
+            ).status == 0)
         let serve = try ServeProcess(["--listen", "127.0.0.1:0", "--tls-cert", certificate, "--tls-key", key])
         try serve.waitUntilListening()
         #expect(serve.stderr.contains("tls=on"))
-        let result = try run("/usr/bin/curl", ["-s", "--cacert", certificate, "-H", "Content-Type: application/json",
-            "-d", #"{"name":"Contrato.pdf","contentType":"application/pdf","length":1000}"#, "https://127.0.0.1:\(serve.port)/validate"])
+        let result = try run(
+            "/usr/bin/curl",
+            [
+                "-s", "--cacert", certificate, "-H", "Content-Type: application/json",
+                "-d", #"{"name":"Contrato.pdf","contentType":"application/pdf","length":1000}"#,
+                "https://127.0.0.1:\(serve.port)/validate",
+            ])
         #expect(result.output == #"{"accept":true,"rejectReason":null}"#)
         let plain = try? RawConnection(port: serve.port, timeout: 2).exchange(method: "GET", target: "/healthz")
         #expect(plain?.status != 200)
         serve.signal(SIGTERM)
         #expect(serve.waitForExit() == 0)
 
-        let wrongKey = try ServeProcess(["--listen", "127.0.0.1:0", "--tls-cert", certificate, "--tls-key", certificate])
+        let wrongKey = try ServeProcess([
+            "--listen", "127.0.0.1:0", "--tls-cert", certificate, "--tls-key", certificate,
+        ])
         #expect(wrongKey.waitForExit() == 2)
         #expect(wrongKey.stderr.contains("TLS"))
     }

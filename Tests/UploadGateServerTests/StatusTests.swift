@@ -8,14 +8,26 @@ struct StatusTests {
         (#"{"name":"a.pdf""#, "expected ',' or '}', but the body ends at byte offset 15"),
         (#"{"name":"a.pdf",}"#, "expected a property name in double quotes, found '}' at byte offset 16"),
         (#"{'name':'a.pdf'}"#, #"expected a property name in double quotes, found "'" at byte offset 1"#),
-        (#"{"name":"a.pdf"} trailing"#, "expected the end of the body after the JSON object, found 't' at byte offset 17"),
+        (
+            #"{"name":"a.pdf"} trailing"#,
+            "expected the end of the body after the JSON object, found 't' at byte offset 17"
+        ),
         (#"{"name":"a.pdf","x":01}"#, "expected ',' or '}', found '1' at byte offset 21"),
         (#"{"name":"a.pdf","x":tru}"#, "expected a value, found 't' at byte offset 20"),
         (#"{"name":"a\u12"}"#, #"invalid \u escape at byte offset 10: four hex digits expected"#),
         (#"{"name":"a\x"}"#, #"invalid escape '\x' at byte offset 10"#),
-        (#"{"name":"\ud800.pdf"}"#, #"lone surrogate escape \uD800 at byte offset 9; a high surrogate must be followed by a low one"#),
-        (#"{"name":"\udc00.pdf"}"#, #"lone surrogate escape \uDC00 at byte offset 9; a low surrogate must follow a high one"#),
-        (#"{"name":"\ud800\u0041.pdf"}"#, #"lone surrogate escape \uD800 at byte offset 9; a high surrogate must be followed by a low one"#),
+        (
+            #"{"name":"\ud800.pdf"}"#,
+            #"lone surrogate escape \uD800 at byte offset 9; a high surrogate must be followed by a low one"#
+        ),
+        (
+            #"{"name":"\udc00.pdf"}"#,
+            #"lone surrogate escape \uDC00 at byte offset 9; a low surrogate must follow a high one"#
+        ),
+        (
+            #"{"name":"\ud800\u0041.pdf"}"#,
+            #"lone surrogate escape \uD800 at byte offset 9; a high surrogate must be followed by a low one"#
+        ),
         ("{\"name\":\"a\n.pdf\"}", #"control character U+000A inside a string at byte offset 10; escape it as \u000A"#),
         (#"{"name":"a.pdf"#, "unterminated string starting at byte offset 8"),
         (#"{"name" "a.pdf"}"#, "expected ':' after the property name, found '\"' at byte offset 8"),
@@ -35,20 +47,27 @@ struct StatusTests {
         }
     }
 
-    @Test("Invalid UTF-8 inside strings is named with its offset", arguments: [
-        ([0xFF], 0xFF), ([0xC0, 0xAF], 0xC0), ([0xED, 0xA0, 0x80], 0xED), ([0xF4, 0x90, 0x80, 0x80], 0xF4), ([0xE2, 0x82], 0xE2),
-    ] as [([UInt8], UInt8)])
+    @Test(
+        "Invalid UTF-8 inside strings is named with its offset",
+        arguments: [
+            ([0xFF], 0xFF), ([0xC0, 0xAF], 0xC0), ([0xED, 0xA0, 0x80], 0xED), ([0xF4, 0x90, 0x80, 0x80], 0xF4),
+            ([0xE2, 0x82], 0xE2),
+        ] as [([UInt8], UInt8)])
     func invalidUTF8(_ bytes: [UInt8], _ first: UInt8) throws {
         let body = Array(#"{"name":"a"#.utf8) + bytes + Array(#".pdf"}"#.utf8)
         let response = try Shared.embedded.exchange(body: body)
         #expect(response.status == 400)
         #expect(response.errorCode == "request.malformed_json")
-        #expect(response.errorMessage == "The body is not valid JSON: invalid UTF-8 (byte 0x\(String(first, radix: 16, uppercase: true))) at byte offset 10.")
+        #expect(
+            response.errorMessage
+                == "The body is not valid JSON: invalid UTF-8 (byte 0x\(String(first, radix: 16, uppercase: true))) at byte offset 10."
+        )
     }
 
     @Test("A UTF-8 byte order mark and surrounding white space are tolerated")
     func byteOrderMark() throws {
-        let response = try Shared.embedded.exchange(body: [0xEF, 0xBB, 0xBF] + Array(" \r\n\t{\"name\":\"a.pdf\"} \n".utf8))
+        let response = try Shared.embedded.exchange(
+            body: [0xEF, 0xBB, 0xBF] + Array(" \r\n\t{\"name\":\"a.pdf\"} \n".utf8))
         #expect(response.status == 200 && response.accept == true)
     }
 
@@ -56,7 +75,8 @@ struct StatusTests {
     func nesting() throws {
         let ok = #"{"name":"a.pdf","x":"# + String(repeating: "[", count: 63) + String(repeating: "]", count: 63) + "}"
         #expect(try Shared.embedded.exchange(json: ok).status == 200)
-        let deep = #"{"name":"a.pdf","x":"# + String(repeating: "[", count: 64) + String(repeating: "]", count: 64) + "}"
+        let deep =
+            #"{"name":"a.pdf","x":"# + String(repeating: "[", count: 64) + String(repeating: "]", count: 64) + "}"
         let response = try Shared.embedded.exchange(json: deep)
         #expect(response.status == 400)
         #expect(response.errorMessage?.contains("nesting deeper than 64 levels") == true)
@@ -76,7 +96,9 @@ struct StatusTests {
         #expect(response.errorMessage == #"The body must be a JSON object such as {"name": "file.pdf"}, not \#(kind)."#)
     }
 
-    @Test("A missing name gets 400 missing_name", arguments: ["{}", #"{"contentType":"application/pdf","length":1}"#, #"{"nome":"a.pdf"}"#])
+    @Test(
+        "A missing name gets 400 missing_name",
+        arguments: ["{}", #"{"contentType":"application/pdf","length":1}"#, #"{"nome":"a.pdf"}"#])
     func missingName(_ json: String) throws {
         let response = try Shared.embedded.exchange(json: json)
         #expect(response.status == 400)
@@ -136,7 +158,8 @@ struct StatusTests {
     func chunkedTooLarge() throws {
         let connection = try RawConnection(port: Shared.embedded.port)
         try connection.send(
-            "POST /validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+            "POST /validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+        )
         let chunk = String(repeating: "x", count: 4096)
         var response: RawResponse?
         for _ in 0..<8 {
@@ -174,7 +197,9 @@ struct StatusTests {
         #expect(response.header("Content-Type") == "application/json; charset=utf-8")
     }
 
-    @Test("HEAD on GET routes: the GET head without a body, Content-Length kept", arguments: ["/healthz", "/readyz", "/metrics", "/policies"])
+    @Test(
+        "HEAD on GET routes: the GET head without a body, Content-Length kept",
+        arguments: ["/healthz", "/readyz", "/metrics", "/policies"])
     func head(_ path: String) throws {
         let connection = try RawConnection(port: Shared.standard.port)
         let get = try connection.exchange(method: "GET", target: path)
@@ -231,20 +256,24 @@ struct StatusTests {
     func oddRequests() throws {
         let connection = try RawConnection(port: Shared.embedded.port)
         let body = #"{"name":"a.pdf"}"#
-        let one = "POST /validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
+        let one =
+            "POST /validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
         try connection.send(one + one + one)
         for _ in 0..<3 { #expect(try connection.readResponse().accept == true) }
 
         let expecting = try RawConnection(port: Shared.embedded.port)
         try expecting.send(
-            "POST /validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: \(body.utf8.count)\r\n\r\n")
+            "POST /validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: \(body.utf8.count)\r\n\r\n"
+        )
         let interim = try expecting.readResponse()
         #expect(interim.status == 100)
         try expecting.send(body)
         #expect(try expecting.readResponse().accept == true)
 
         let old = try RawConnection(port: Shared.embedded.port)
-        try old.send("POST /validate HTTP/1.0\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")
+        try old.send(
+            "POST /validate HTTP/1.0\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
+        )
         #expect(try old.readResponse().accept == true)
     }
 }

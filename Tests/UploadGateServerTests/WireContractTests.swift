@@ -93,19 +93,30 @@ struct WireContractTests {
         (#"{"name":["a.pdf"]}"#, "Property 'name' must be a string, not an array."),
         (#"{"Name":{"x":1}}"#, "Property 'Name' must be a string, not an object."),
         (#"{"name":true}"#, "Property 'name' must be a string, not a boolean."),
-        (#"{"name":"a.pdf","length":"12kB"}"#,
-         "Property 'length' must be a whole number of bytes; the string given does not hold one."),
+        (
+            #"{"name":"a.pdf","length":"12kB"}"#,
+            "Property 'length' must be a whole number of bytes; the string given does not hold one."
+        ),
         (#"{"name":"a.pdf","length":1.5}"#, "Property 'length' must be a whole number of bytes that fits in 64 bits."),
-        (#"{"name":"a.pdf","LENGTH":99999999999999999999}"#,
-         "Property 'LENGTH' must be a whole number of bytes that fits in 64 bits."),
-        (#"{"name":"a.pdf","length":false}"#, "Property 'length' must be a whole number of bytes or null, not a boolean."),
+        (
+            #"{"name":"a.pdf","LENGTH":99999999999999999999}"#,
+            "Property 'LENGTH' must be a whole number of bytes that fits in 64 bits."
+        ),
+        (
+            #"{"name":"a.pdf","length":false}"#,
+            "Property 'length' must be a whole number of bytes or null, not a boolean."
+        ),
         (#"{"name":"a.pdf","contentType":5}"#, "Property 'contentType' must be a string or null, not a number."),
-        (#"{"name":"a.pdf","contentType":["application/pdf"]}"#,
-         "Property 'contentType' must be a string or null, not an array."),
+        (
+            #"{"name":"a.pdf","contentType":["application/pdf"]}"#,
+            "Property 'contentType' must be a string or null, not an array."
+        ),
         (#"{"name":"a.pdf","name":"b.exe"}"#, "Property 'name' is given twice (as 'name' and 'name'); send it once."),
         (#"{"name":"a.pdf","Name":"b.exe"}"#, "Property 'Name' is given twice (as 'name' and 'Name'); send it once."),
-        (#"{"length":1,"name":"a.pdf","Length":2}"#,
-         "Property 'Length' is given twice (as 'length' and 'Length'); send it once."),
+        (
+            #"{"length":1,"name":"a.pdf","Length":2}"#,
+            "Property 'Length' is given twice (as 'length' and 'Length'); send it once."
+        ),
     ]
 
     @Test("Ill-typed or repeated properties get 400 invalid_field naming the property", arguments: illTyped)
@@ -160,7 +171,8 @@ struct WireContractTests {
         let connection = try RawConnection(port: server.port)
         var headers: [(String, String)] = []
         if let type { headers.append(("Content-Type", type)) }
-        let response = try connection.exchange(target: "/validate", headers: headers, body: Array(#"{"name":"a.pdf"}"#.utf8))
+        let response = try connection.exchange(
+            target: "/validate", headers: headers, body: Array(#"{"name":"a.pdf"}"#.utf8))
         #expect(response.status == 415)
         #expect(response.errorCode == code)
         #expect(response.header("Content-Type") == "application/json; charset=utf-8")

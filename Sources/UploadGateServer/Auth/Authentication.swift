@@ -122,7 +122,8 @@ public struct Authenticator: Sendable, CustomStringConvertible {
         var found: UInt8 = presented.count <= Self.maxSecretLength ? 0 : 1
         var anyMatch: UInt8 = 1  // becomes 0 once a secret matches
         for secret in secrets {
-            var difference = UInt8(truncatingIfNeeded: secret.count ^ presented.count)
+            var difference =
+                UInt8(truncatingIfNeeded: secret.count ^ presented.count)
                 | UInt8(truncatingIfNeeded: (secret.count ^ presented.count) >> 8)
             for index in 0..<Self.maxSecretLength {
                 let a = index < secret.count ? secret[index] : 0

@@ -42,7 +42,7 @@ public final class ValidationService: Sendable {
             descriptor: configuration.decisionLogDescriptor)
         let handler = EndpointHandler(
             store: store, authenticator: configuration.authenticator, metrics: metrics, decisionLog: decisionLog,
-            logger: logger, maxBodySize: configuration.http.maxBodySize)
+            maxBodySize: configuration.http.maxBodySize)
         var http = configuration.http
         if http.log == nil {
             // libmicrohttpd's own complaints (a refused TLS handshake, a failed accept, a malformed request) go

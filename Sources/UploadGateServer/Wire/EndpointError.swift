@@ -51,7 +51,8 @@ public struct EndpointError: Error, Hashable, Sendable, CustomStringConvertible 
 
     static let missingName = EndpointError(
         status: 400, code: "request.missing_name",
-        message: "The body has no 'name' property; send {\"name\": \"file.pdf\", \"contentType\": \"…\", \"length\": …}.")
+        message:
+            "The body has no 'name' property; send {\"name\": \"file.pdf\", \"contentType\": \"…\", \"length\": …}.")
 
     static func invalidField(_ field: String, _ problem: String) -> EndpointError {
         EndpointError(status: 400, code: "request.invalid_field", message: "Property '\(field)' \(problem).")
@@ -109,12 +110,8 @@ public struct EndpointError: Error, Hashable, Sendable, CustomStringConvertible 
 
     /// Client-supplied text made safe to quote: controls dropped, at most 100 characters.
     static func echo(_ text: String) -> String {
-        let clean = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
+        let clean = String(
+            String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
         return clean.count > 100 ? String(clean.prefix(99)) + "…" : clean
     }
-
-    // MARK: 500
-
-    static let internalError = EndpointError(
-        status: 500, code: "server.internal_error", message: "The server failed to answer; this is a bug.")
 }

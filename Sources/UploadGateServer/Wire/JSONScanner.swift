@@ -174,7 +174,8 @@ struct JSONScanner: ~Copyable {
         var scalar = try hexQuad(at: position + 2)
         position += 6
         if (0xD800...0xDBFF).contains(scalar) {
-            guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u"),
+            guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"),
+                bytes[position + 1] == UInt8(ascii: "u"),
                 case let low = try hexQuad(at: position + 2), (0xDC00...0xDFFF).contains(low)
             else {
                 throw SyntaxError(
@@ -205,7 +206,8 @@ struct JSONScanner: ~Copyable {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
             case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw SyntaxError(message: "invalid \\u escape at byte offset \(offset - 2): four hex digits expected")
+            default:
+                throw SyntaxError(message: "invalid \\u escape at byte offset \(offset - 2): four hex digits expected")
             }
             value = value << 4 | UInt32(digit)
         }
@@ -238,7 +240,9 @@ struct JSONScanner: ~Copyable {
     }
 
     private func invalidUTF8() -> SyntaxError {
-        SyntaxError(message: "invalid UTF-8 (byte 0x\(Self.hex(UInt32(bytes[position]), digits: 2))) at byte offset \(position)")
+        SyntaxError(
+            message: "invalid UTF-8 (byte 0x\(Self.hex(UInt32(bytes[position]), digits: 2))) at byte offset \(position)"
+        )
     }
 
     // MARK: Numbers
@@ -280,7 +284,9 @@ struct JSONScanner: ~Copyable {
         }
         if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
             guard digits() > 0 else { return nil }
         }
         return index

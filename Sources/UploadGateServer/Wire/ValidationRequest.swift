@@ -133,7 +133,9 @@ public enum ValidationRequest {
             case (.length, .number):
                 let range = try scanner.number()
                 length = WholeNumber.parse(scanner.slice(range))
-                if length == nil { note(.invalidField(spelled, "must be a whole number of bytes that fits in 64 bits")) }
+                if length == nil {
+                    note(.invalidField(spelled, "must be a whole number of bytes that fits in 64 bits"))
+                }
             case (.length, .string):
                 let text = try Self.bytes(&scanner)
                 length = text.withUnsafeBufferPointer { WholeNumber.parse($0) }

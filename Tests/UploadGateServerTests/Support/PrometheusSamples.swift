@@ -21,15 +21,18 @@ struct PrometheusSamples {
                 continue
             }
             if line.hasPrefix("#") { continue }
-            guard let space = line.lastIndex(of: " "), let value = Double(line[line.index(after: space)...]) ??
-                (line.hasSuffix("+Inf") ? .infinity : nil)
+            guard let space = line.lastIndex(of: " "),
+                let value = Double(line[line.index(after: space)...]) ?? (line.hasSuffix("+Inf") ? .infinity : nil)
             else { throw FormatError(description: "bad sample line: \(line)") }
             let series = String(line[..<space])
             let name = String(series.prefix { $0 != "{" })
             guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == ":") }) else {
                 throw FormatError(description: "bad metric name: \(name)")
             }
-            let family = ["_bucket", "_sum", "_count"].first { name.hasSuffix($0) && types[String(name.dropLast($0.count))] == "histogram" }
+            let family =
+                ["_bucket", "_sum", "_count"].first {
+                    name.hasSuffix($0) && types[String(name.dropLast($0.count))] == "histogram"
+                }
                 .map { String(name.dropLast($0.count)) } ?? name
             guard types[family] != nil else { throw FormatError(description: "sample before its TYPE: \(line)") }
             values[series] = value

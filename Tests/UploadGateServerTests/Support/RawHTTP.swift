@@ -38,7 +38,8 @@ enum RawHTTPError: Error, CustomStringConvertible {
     var description: String {
         switch self {
         case .system(let message): message
-        case .closed(let partial): "connection closed after \(partial.count) bytes: \(String(decoding: partial, as: UTF8.self))"
+        case .closed(let partial):
+            "connection closed after \(partial.count) bytes: \(String(decoding: partial, as: UTF8.self))"
         case .malformed(let message): message
         }
     }
@@ -176,7 +177,8 @@ final class RawConnection {
 
     private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
         guard haystack.count >= needle.count else { return nil }
-        for start in 0...(haystack.count - needle.count) where haystack[start..<(start + needle.count)].elementsEqual(needle) {
+        for start in 0...(haystack.count - needle.count)
+        where haystack[start..<(start + needle.count)].elementsEqual(needle) {
             return start
         }
         return nil

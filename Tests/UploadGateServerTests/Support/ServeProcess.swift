@@ -17,7 +17,9 @@ final class ServeProcess {
         if let path = ProcessInfo.processInfo.environment["UPLOADGATE_BINARY"], !path.isEmpty {
             return URL(fileURLWithPath: path)
         }
-        guard let selfPath = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else { return nil }
+        guard let selfPath = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else {
+            return nil
+        }
         let candidate = URL(fileURLWithPath: selfPath).deletingLastPathComponent().appendingPathComponent("uploadgate")
         return FileManager.default.isExecutableFile(atPath: candidate.path) ? candidate : nil
     }

@@ -160,7 +160,8 @@ final class TestService: @unchecked Sendable {  // fields are set once in init a
         _ name: String, type: String? = nil, length: Int64? = nil, policy: String? = nil,
         headers: [(String, String)] = []
     ) throws -> RawResponse {
-        try exchange(policy.map { "/validate/\($0)" } ?? "/validate", headers: headers, json: Self.body(name, type, length))
+        try exchange(
+            policy.map { "/validate/\($0)" } ?? "/validate", headers: headers, json: Self.body(name, type, length))
     }
 
     static func body(_ name: String, _ type: String?, _ length: Int64?) -> String {
@@ -186,7 +187,9 @@ enum Shared {
     /// The embedded default policy, no authentication.
     static let embedded = try! TestService { $0.http.connectionTimeout = .seconds(60) }
     /// The standard folder (`default`, `pdf-only`, `images`, `slow`), no authentication.
-    static let standard = try! TestService(policies: PolicyFolder.standard()) { $0.http.connectionTimeout = .seconds(60) }
+    static let standard = try! TestService(policies: PolicyFolder.standard()) {
+        $0.http.connectionTimeout = .seconds(60)
+    }
 }
 
 extension RawResponse {
