@@ -72,10 +72,10 @@ public final class DecisionLog: Sendable {
         line.add("length", candidate.length)
         let micros = duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000
         line.add("duration_us", micros)
-        let text = line.finish()
+        let bytes = line.finish()
 
         let full = buffer.withLock { buffer -> Bool in
-            buffer.append(contentsOf: text.utf8)
+            buffer.append(contentsOf: bytes)
             return buffer.count >= flushThreshold
         }
         if full { flush() }
@@ -113,23 +113,23 @@ public final class DecisionLog: Sendable {
 
 /// Decision ids: a random 8-hex-digit process prefix and a counter, e.g. `3f9a12bc-000000000042`.
 final class DecisionIDs: Sendable {
-    private let prefix: String
+    private let prefix: [UInt8]
     private let counter = Atomic<UInt64>(0)
 
     init() {
-        prefix = String(format: "%08x", UInt32.random(in: .min ... .max))
+        prefix = Array(String(format: "%08x", UInt32.random(in: .min ... .max)).utf8)
     }
 
     func next() -> String {
         var value = counter.add(1, ordering: .relaxed).newValue
-        var digits = [UInt8](repeating: UInt8(ascii: "0"), count: 12)
-        var index = digits.count
-        while value > 0, index > 0 {
+        var text = prefix + Array("-000000000000".utf8)
+        var index = text.count
+        while value > 0, index > prefix.count + 1 {
             index -= 1
-            digits[index] = UInt8(ascii: "0") + UInt8(value % 10)
+            text[index] = UInt8(ascii: "0") + UInt8(value % 10)
             value /= 10
         }
-        return prefix + "-" + String(decoding: digits, as: UTF8.self) + (value > 0 ? String(value) : "")
+        return String(decoding: text, as: UTF8.self) + (value > 0 ? String(value) : "")
     }
 }
 

@@ -1,40 +1,41 @@
-/// Builds one JSON object on one line, for the decision log: small, allocation-light, and escaping every
-/// string through ``JSONText`` (quotes, backslashes, controls, bidirectional and invisible characters), so a
-/// file name can never break a line, forge a field or read differently on a terminal.
+/// Builds one JSON object on one line as UTF-8 bytes, for the decision log: small, allocation-light, and
+/// escaping every string through ``JSONText`` (quotes, backslashes, controls, bidirectional and invisible
+/// characters), so a file name can never break a line, forge a field or read differently on a terminal.
 struct JSONLine {
-    private(set) var text: String
+    private(set) var bytes: [UInt8]
     private var first = true
 
     init() {
-        text = "{"
-        text.reserveCapacity(320)
+        bytes = [UInt8(ascii: "{")]
+        bytes.reserveCapacity(320)
     }
 
-    mutating func add(_ key: String, _ value: String?) {
+    mutating func add(_ key: StaticString, _ value: String?) {
         separator(key)
-        JSONText.quoted(value, into: &text)
+        JSONText.quoted(value, into: &bytes)
     }
 
-    mutating func add(_ key: String, _ value: Bool) {
+    mutating func add(_ key: StaticString, _ value: Bool) {
         separator(key)
-        text += value ? "true" : "false"
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
     }
 
-    mutating func add(_ key: String, _ value: Int64?) {
+    mutating func add(_ key: StaticString, _ value: Int64?) {
         separator(key)
-        text += value.map { String($0) } ?? "null"
+        bytes.append(contentsOf: (value.map { String($0) } ?? "null").utf8)
     }
 
     /// The finished line, with its newline.
-    mutating func finish() -> String {
-        text += "}\n"
-        return text
+    mutating func finish() -> [UInt8] {
+        bytes.append(contentsOf: [UInt8(ascii: "}"), UInt8(ascii: "\n")])
+        return bytes
     }
 
-    private mutating func separator(_ key: String) {
-        text += first ? "\"" : ",\""
+    private mutating func separator(_ key: StaticString) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
         first = false
-        text += key
-        text += "\":"
+        bytes.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
     }
 }

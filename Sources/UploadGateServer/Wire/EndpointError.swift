@@ -25,12 +25,12 @@ public struct EndpointError: Error, Hashable, Sendable, CustomStringConvertible 
 
     /// The JSON error body.
     public var body: [UInt8] {
-        var text = #"{"error":{"code":""#
-        JSONText.escape(code, into: &text)
-        text += #"","message":""#
-        JSONText.escape(message, into: &text)
-        text += #""}}"#
-        return Array(text.utf8)
+        var bytes = Array(#"{"error":{"code":""#.utf8)
+        JSONText.escape(code, into: &bytes)
+        bytes.append(contentsOf: #"","message":""#.utf8)
+        JSONText.escape(message, into: &bytes)
+        bytes.append(contentsOf: #""}}"#.utf8)
+        return bytes
     }
 
     // MARK: 400

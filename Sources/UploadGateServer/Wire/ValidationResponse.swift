@@ -9,10 +9,11 @@ public enum ValidationResponse {
         guard let reason = decision.reason(in: language) else {
             return Array(#"{"accept":\#(decision.isAccepted),"rejectReason":null}"#.utf8)
         }
-        var text = #"{"accept":\#(decision.isAccepted),"rejectReason":""#
-        JSONText.escape(reason, into: &text)
-        text += "\"}"
-        return Array(text.utf8)
+        var bytes = Array(#"{"accept":\#(decision.isAccepted),"rejectReason":""#.utf8)
+        bytes.reserveCapacity(bytes.count + reason.utf8.count + 16)
+        JSONText.escape(reason, into: &bytes)
+        bytes.append(contentsOf: #""}"#.utf8)
+        return bytes
     }
 
     /// Response headers carrying the decision's details.
