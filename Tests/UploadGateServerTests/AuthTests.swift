@@ -19,9 +19,9 @@ struct AuthTests {
     private func expectRefused(
         _ server: TestService, _ headers: [(String, String)], challenge: String, message: String,
         sourceLocation: SourceLocation = #_sourceLocation
-    ) throws {
+    ) async throws {
         for (method, path) in [("POST", "/validate"), ("POST", "/validate/default"), ("GET", "/policies")] {
-            let response = try server.exchange(
+            let response = try await server.exchange(
                 method: method, path, headers: headers, json: method == "POST" ? #"{"name":"a.pdf"}"# : nil)
             #expect(response.status == 401, sourceLocation: sourceLocation)
             #expect(response.errorCode == "auth.unauthorized", sourceLocation: sourceLocation)
@@ -35,99 +35,100 @@ struct AuthTests {
 
     private func expectAllowed(
         _ server: TestService, _ headers: [(String, String)], sourceLocation: SourceLocation = #_sourceLocation
-    ) throws {
-        #expect(try server.validate("a.pdf", headers: headers).accept == true, sourceLocation: sourceLocation)
+    ) async throws {
+        #expect(try await server.validate("a.pdf", headers: headers).accept == true, sourceLocation: sourceLocation)
         #expect(
-            try server.exchange(method: "GET", "/policies", headers: headers).status == 200,
+            try await server.exchange(method: "GET", "/policies", headers: headers).status == 200,
             sourceLocation: sourceLocation)
     }
 
     @Test("X-Api-Key: every configured key works; wrong, empty or missing keys get 401")
-    func apiKey() throws {
+    func apiKey() async throws {
         let server = try TestService(authenticator: try Authenticator(mode: .apiKey, secrets: Self.apiKeys))
         defer { server.stop() }
-        for key in Self.apiKeys { try expectAllowed(server, [("X-Api-Key", key)]) }
-        try expectAllowed(server, [("x-api-key", Self.apiKeys[0])])
+        for key in Self.apiKeys { try await expectAllowed(server, [("X-Api-Key", key)]) }
+        try await expectAllowed(server, [("x-api-key", Self.apiKeys[0])])
         let challenge = #"ApiKey realm="uploadgate", header="X-Api-Key""#
-        try expectRefused(server, [], challenge: challenge, message: "Send the API key in the X-Api-Key header.")
+        try await expectRefused(server, [], challenge: challenge, message: "Send the API key in the X-Api-Key header.")
         for wrong in [
             "app|1111111111111111aaaaaaaaaaaaaaab", "app|1111111111111111aaaaaaaaaaaaaaaa0", "k3", "",
             String(repeating: "k", count: 600), "Bearer " + Self.apiKeys[0],
         ] {
-            try expectRefused(
+            try await expectRefused(
                 server, [("X-Api-Key", wrong)], challenge: challenge, message: "The API key is not valid.")
         }
-        try expectRefused(
+        try await expectRefused(
             server, [("Authorization", "Bearer " + Self.apiKeys[0])], challenge: challenge,
             message: "Send the API key in the X-Api-Key header.")
-        try checkNoSecretLeaks(server, Self.apiKeys)
+        try await checkNoSecretLeaks(server, Self.apiKeys)
     }
 
     @Test("Bearer: every token works, in Authorization or (as Rest PKI Core's docs name it) Authentication")
-    func bearer() throws {
+    func bearer() async throws {
         let server = try TestService(authenticator: try Authenticator(mode: .bearer, secrets: Self.tokens))
         defer { server.stop() }
         for token in Self.tokens {
-            try expectAllowed(server, [("Authorization", "Bearer \(token)")])
-            try expectAllowed(server, [("Authentication", "Bearer \(token)")])
+            try await expectAllowed(server, [("Authorization", "Bearer \(token)")])
+            try await expectAllowed(server, [("Authentication", "Bearer \(token)")])
         }
-        try expectAllowed(server, [("Authorization", "bearer  \(Self.tokens[0])")])
-        try expectAllowed(server, [("Authorization", "Basic eDp5"), ("Authentication", "Bearer \(Self.tokens[1])")])
+        try await expectAllowed(server, [("Authorization", "bearer  \(Self.tokens[0])")])
+        try await expectAllowed(
+            server, [("Authorization", "Basic eDp5"), ("Authentication", "Bearer \(Self.tokens[1])")])
         let challenge = #"Bearer realm="uploadgate""#
         let missing = "Send credentials in the Authorization header with the Bearer scheme."
-        try expectRefused(server, [], challenge: challenge, message: missing)
-        try expectRefused(server, [("Authorization", Self.tokens[0])], challenge: challenge, message: missing)
-        try expectRefused(server, [("Authorization", "Bearer")], challenge: challenge, message: missing)
-        try expectRefused(server, [("X-Api-Key", Self.tokens[0])], challenge: challenge, message: missing)
-        try expectRefused(
+        try await expectRefused(server, [], challenge: challenge, message: missing)
+        try await expectRefused(server, [("Authorization", Self.tokens[0])], challenge: challenge, message: missing)
+        try await expectRefused(server, [("Authorization", "Bearer")], challenge: challenge, message: missing)
+        try await expectRefused(server, [("X-Api-Key", Self.tokens[0])], challenge: challenge, message: missing)
+        try await expectRefused(
             server, [("Authorization", "Basic " + Data(Self.tokens[0].utf8).base64EncodedString())],
             challenge: challenge, message: missing)
         for wrong in ["tok-AAAAAAAAAAAAAAAAAAAAAAAB", "tok-", String(repeating: "t", count: 2000)] {
-            try expectRefused(
+            try await expectRefused(
                 server, [("Authorization", "Bearer \(wrong)")], challenge: challenge, message: "The token is not valid."
             )
         }
-        try checkNoSecretLeaks(server, Self.tokens)
+        try await checkNoSecretLeaks(server, Self.tokens)
     }
 
     @Test("Basic: every user:password works; wrong passwords, users and encodings get 401")
-    func basicAuth() throws {
+    func basicAuth() async throws {
         let server = try TestService(authenticator: try Authenticator(mode: .basic, secrets: Self.users))
         defer { server.stop() }
         for pair in Self.users {
-            try expectAllowed(server, [("Authorization", basic(pair))])
-            try expectAllowed(server, [("Authentication", basic(pair))])
+            try await expectAllowed(server, [("Authorization", basic(pair))])
+            try await expectAllowed(server, [("Authentication", basic(pair))])
         }
         let challenge = #"Basic realm="uploadgate", charset="UTF-8""#
-        try expectRefused(
+        try await expectRefused(
             server, [], challenge: challenge,
             message: "Send credentials in the Authorization header with the Basic scheme.")
         for wrong in ["restpki:s3cret pas", "restpki:", ":s3cret pass", "RESTPKI:s3cret pass", "backup:other"] {
-            try expectRefused(
+            try await expectRefused(
                 server, [("Authorization", basic(wrong))], challenge: challenge,
                 message: "The user name or password is not valid.")
         }
-        try expectRefused(
+        try await expectRefused(
             server, [("Authorization", "Basic ***not base64***")], challenge: challenge,
             message: "The Basic credentials are not valid base64.")
-        try checkNoSecretLeaks(server, Self.users + Self.users.map { Data($0.utf8).base64EncodedString() })
+        try await checkNoSecretLeaks(server, Self.users + Self.users.map { Data($0.utf8).base64EncodedString() })
     }
 
     @Test("No authentication: every call passes, whatever credentials it carries")
-    func none() throws {
+    func none() async throws {
         let server = Shared.embedded
-        try expectAllowed(server, [])
-        try expectAllowed(server, [("X-Api-Key", "anything"), ("Authorization", "Bearer x")])
+        try await expectAllowed(server, [])
+        try await expectAllowed(server, [("X-Api-Key", "anything"), ("Authorization", "Bearer x")])
     }
 
     @Test("Operations routes other than /policies need no credentials (probes and scrapers)")
-    func operationsOpen() throws {
+    func operationsOpen() async throws {
         let server = try TestService(authenticator: try Authenticator(mode: .apiKey, secrets: Self.apiKeys))
         defer { server.stop() }
         for path in ["/healthz", "/readyz", "/metrics"] {
-            #expect(try server.exchange(method: "GET", path).status == 200)
+            #expect(try await server.exchange(method: "GET", path).status == 200)
         }
-        #expect(try server.exchange(method: "GET", "/policies").status == 401)
+        #expect(try await server.exchange(method: "GET", "/policies").status == 401)
     }
 
     @Test("Authenticator refuses unusable secret sets, naming no secret")
@@ -147,7 +148,7 @@ struct AuthTests {
     }
 
     @Test("Secrets from a file: comments, blank lines and CRLF are skipped; environment takes commas")
-    func secretSources() throws {
+    func secretSources() async throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("keys-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: url) }
         try Data("# rotation\r\n\r\n  key-one  \r\nkey-two\n#old\n".utf8).write(to: url)
@@ -163,11 +164,11 @@ struct AuthTests {
     }
 
     /// Sends wrong and right credentials, then checks that no secret appears in any response or log line.
-    private func checkNoSecretLeaks(_ server: TestService, _ secrets: [String]) throws {
+    private func checkNoSecretLeaks(_ server: TestService, _ secrets: [String]) async throws {
         var seen: [String] = []
         for headers in [[("X-Api-Key", "wrong")], [("Authorization", "Bearer wrong")], []] {
             for path in ["/validate", "/validate/default", "/validate/unknown", "/policies", "/metrics", "/nope"] {
-                let response = try server.exchange(
+                let response = try await server.exchange(
                     method: path.hasPrefix("/validate") ? "POST" : "GET", path,
                     headers: headers, json: path.hasPrefix("/validate") ? #"{"name":"a.pdf"}"# : nil)
                 seen.append(response.text)

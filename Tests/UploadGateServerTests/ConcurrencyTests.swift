@@ -20,50 +20,58 @@ struct ConcurrencyTests {
     ]
 
     @Test("32 clients × 100 requests, mixed policies: all answered, every decision correct, all logged")
-    func manyClients() throws {
-        let server = try TestService(policies: try PolicyFolder.standard(), nameLogging: .none)
-        defer { server.stop() }
-        let clients = 32
-        let perClient = 100
-        let wrong = Collector()
-        let answered = Counter()
-        let start = ContinuousClock.now
-        let threads = (0..<clients).map { client in
-            Thread.detached {
-                do {
-                    let connection = try RawConnection(port: server.port, timeout: 20)
-                    for index in 0..<perClient {
-                        let (path, name, type, code) = Self.cases[(client * 7 + index) % Self.cases.count]
-                        let response = try connection.exchange(
-                            target: path, headers: [("Content-Type", "application/json")],
-                            body: Array(TestService.body(name, type, nil).utf8))
-                        if response.status != 200 || response.decisionCode != code
-                            || response.accept != (code == "accepted")
-                            || response.header("X-UploadGate-Policy")
-                                != (path == "/validate" ? "default" : String(path.dropFirst(10)))
-                        {
-                            wrong.add("\(path) \(name): \(response.status) \(response.decisionCode ?? "-")")
+    func manyClients() async throws {
+        try await HeavyTestGate.run {
+            let server = try TestService(policies: try PolicyFolder.standard(), nameLogging: .none)
+            defer { server.stop() }
+            let clients = 32
+            let perClient = 100
+            let threads = 4  // each drives 8 keep-alive connections: a request on each, then the 8 answers
+            let wrong = Collector()
+            let answered = Counter()
+            let start = ContinuousClock.now
+            let workers = (0..<threads).map { worker in
+                Thread.detached {
+                    do {
+                        let mine = Array(stride(from: worker, to: clients, by: threads))
+                        let connections = try mine.map { _ in try RawConnection(port: server.port, timeout: 20) }
+                        for index in 0..<perClient {
+                            let cases = mine.map { Self.cases[($0 * 7 + index) % Self.cases.count] }
+                            for (connection, (path, name, type, _)) in zip(connections, cases) {
+                                try connection.send(
+                                    method: "POST", target: path, headers: [("Content-Type", "application/json")],
+                                    body: Array(TestService.body(name, type, nil).utf8))
+                            }
+                            for (connection, (path, name, _, code)) in zip(connections, cases) {
+                                let response = try connection.readResponse()
+                                let policy = path == "/validate" ? "default" : String(path.dropFirst(10))
+                                if response.status != 200 || response.decisionCode != code
+                                    || response.accept != (code == "accepted")
+                                    || response.header("X-UploadGate-Policy") != policy
+                                {
+                                    wrong.add("\(path) \(name): \(response.status) \(response.decisionCode ?? "-")")
+                                }
+                                answered.add()
+                            }
                         }
-                        answered.add()
+                    } catch {
+                        wrong.add("worker \(worker): \(error)")
                     }
-                } catch {
-                    wrong.add("client \(client): \(error)")
                 }
             }
+            for worker in workers { await worker.wait() }
+            let elapsed = ContinuousClock.now - start
+            #expect(wrong.all.isEmpty, "\(wrong.all.count) wrong answers, e.g. \(wrong.all.prefix(3))")
+            #expect(answered.value == clients * perClient)
+            #expect(elapsed < .seconds(30))
+            let lines = server.decisionLines
+            #expect(lines.count == clients * perClient)
+            let ids = lines.compactMap { line in line.firstMatch(of: /"decision_id":"([^"]+)"/).map { String($0.1) } }
+            #expect(Set(ids).count == lines.count)
+            let metrics = try await server.metrics()
+            #expect(metrics.sum("uploadgate_decisions_total", where: [:]) == Double(clients * perClient))
+            #expect(metrics.value("uploadgate_pattern_limit_hits_total", ["policy": "slow"]) > 0)
         }
-        for thread in threads { thread.join() }
-        let elapsed = ContinuousClock.now - start
-        #expect(wrong.all.isEmpty, "\(wrong.all.count) wrong answers, e.g. \(wrong.all.prefix(3))")
-        #expect(answered.value == clients * perClient)
-        #expect(elapsed < .seconds(30))
-        let lines = server.decisionLines
-        #expect(lines.count == clients * perClient)
-        #expect(
-            Set(lines.compactMap { line in line.firstMatch(of: /"decision_id":"([^"]+)"/).map { String($0.1) } }).count
-                == lines.count)
-        let metrics = try server.metrics()
-        #expect(metrics.sum("uploadgate_decisions_total", where: [:]) == Double(clients * perClient))
-        #expect(metrics.value("uploadgate_pattern_limit_hits_total", ["policy": "slow"]) > 0)
     }
 
     @Test("Concurrent URLSession calls are answered correctly")

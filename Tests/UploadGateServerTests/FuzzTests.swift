@@ -56,7 +56,7 @@ struct FuzzTests {
             decisionLog: DecisionLog(mode: .full, descriptor: devNull), maxBodySize: 16384)
     }
 
-    private func body(_ random: inout SplitMix) -> [UInt8] {
+    private static func body(_ random: inout SplitMix) -> [UInt8] {
         switch Int.random(in: 0..<4, using: &random) {
         case 0:  // random bytes
             return (0..<Int.random(in: 0..<200, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
@@ -73,7 +73,7 @@ struct FuzzTests {
                 switch Int.random(in: 0..<3, using: &random) {
                 case 0: bytes[index] = UInt8.random(in: 0...255, using: &random)
                 case 1: bytes.remove(at: index)
-                default: bytes.insert(contentsOf: Array(Self.fragments.randomElement(using: &random)!.utf8), at: index)
+                default: bytes.insert(contentsOf: Array(fragments.randomElement(using: &random)!.utf8), at: index)
                 }
                 if bytes.isEmpty { break }
             }
@@ -82,17 +82,29 @@ struct FuzzTests {
     }
 
     @Test("Random requests never get a 500, and every error body is a JSON error", arguments: seeds)
-    func neverA500(_ seed: UInt64) throws {
-        var random = SplitMix(state: seed)
+    func neverA500(_ seed: UInt64) async throws {
+        try await HeavyTestGate.run { try await fuzzOnce(seed) }
+    }
+
+    private func fuzzOnce(_ seed: UInt64) async throws {
         let modes: [Authenticator] = [
             .none, try Authenticator(mode: .apiKey, secrets: ["k"]), try Authenticator(mode: .basic, secrets: ["u:p"]),
             try Authenticator(mode: .bearer, secrets: ["t"]),
         ]
         let handler = try makeHandler(authenticator: modes[Int(seed % 4)])
+        // CPU-bound: off the cooperative pool, problems collected and checked afterwards.
+        let (problems, statuses) = try await offPool { Self.fuzz(handler, seed: seed, iterations: 2000) }
+        #expect(problems.isEmpty, "\(problems.count) problems, e.g. \(problems.prefix(3))")
+        #expect(statuses.keys.count >= 4, "too few kinds of answers: \(statuses)")
+    }
+
+    private static func fuzz(_ handler: EndpointHandler, seed: UInt64, iterations: Int) -> ([String], [Int: Int]) {
+        var random = SplitMix(state: seed)
         var statuses: [Int: Int] = [:]
-        for iteration in 0..<3000 {
+        var problems: [String] = []
+        for iteration in 0..<iterations {
             var headers = HTTPHeaders()
-            if let type = Self.contentTypes.randomElement(using: &random)! {
+            if let type = contentTypes.randomElement(using: &random)! {
                 headers.add(name: "Content-Type", value: type)
             }
             if Bool.random(using: &random) {
@@ -107,42 +119,52 @@ struct FuzzTests {
                         using: &random)!)
             }
             let request = HTTPRequest(
-                method: Self.methods.randomElement(using: &random)!,
-                target: Self.targets.randomElement(using: &random)!,
+                method: methods.randomElement(using: &random)!, target: targets.randomElement(using: &random)!,
                 headers: headers, body: body(&random))
             let response = handler.respond(to: request)
-            statuses[response.status.code, default: 0] += 1
-            #expect(
-                response.status.code < 500, "seed \(seed) iteration \(iteration): \(request.method) \(request.target)")
+            let status = response.status.code
+            statuses[status, default: 0] += 1
+            let where_ = "seed \(seed) iteration \(iteration): \(request.method) \(request.target)"
+            if status >= 500 { problems.append("\(where_): status \(status)") }
             let json = try? JSONSerialization.jsonObject(with: Data(response.body), options: [.fragmentsAllowed])
-            if !(request.path == "/metrics" && response.status.code == 200) {
-                #expect(json != nil, "seed \(seed) iteration \(iteration): not JSON")
+            if !(request.path == "/metrics" && status == 200), json == nil {
+                problems.append("\(where_): not JSON")
             }
-            if response.status.code >= 400 {
-                #expect((json as? [String: Any])?["error"] is [String: Any], "seed \(seed) iteration \(iteration)")
+            if status >= 400, !((json as? [String: Any])?["error"] is [String: Any]) {
+                problems.append("\(where_): no error object")
             }
         }
-        #expect(statuses.keys.count >= 4, "too few kinds of answers: \(statuses)")
+        return (problems, statuses)
     }
 
     @Test("Random names of any Unicode never crash or 500 the decision path")
-    func randomNames() throws {
-        var random = SplitMix(state: 42)
+    func randomNames() async throws {
+        try await HeavyTestGate.run { try await names() }
+    }
+
+    private func names() async throws {
         let handler = try makeHandler(authenticator: .none)
-        for _ in 0..<2000 {
-            let name = String(
-                String.UnicodeScalarView(
-                    (0..<Int.random(in: 0..<300, using: &random)).compactMap { _ in
-                        Unicode.Scalar(
-                            UInt32.random(
-                                in: 0...[0x7F, 0x800, 0x10FFFF].randomElement(using: &random)!, using: &random))
-                    }))
-            let target = ["/validate", "/validate/slow", "/validate/images"].randomElement(using: &random)!
-            let response = handler.respond(
-                to: HTTPRequest(
-                    method: .post, target: target, headers: ["Content-Type": "application/json"],
-                    body: Array(TestService.body(name, nil, Int64.random(in: -5...5, using: &random)).utf8)))
-            #expect(response.status.code == 200)
+        let statuses = try await offPool {
+            var random = SplitMix(state: 42)
+            var statuses: [Int] = []
+            for _ in 0..<2000 {
+                let name = String(
+                    String.UnicodeScalarView(
+                        (0..<Int.random(in: 0..<300, using: &random)).compactMap { _ in
+                            Unicode.Scalar(
+                                UInt32.random(
+                                    in: 0...[0x7F, 0x800, 0x10FFFF].randomElement(using: &random)!, using: &random))
+                        }))
+                let target = ["/validate", "/validate/slow", "/validate/images"].randomElement(using: &random)!
+                let response = handler.respond(
+                    to: HTTPRequest(
+                        method: .post, target: target, headers: ["Content-Type": "application/json"],
+                        body: Array(TestService.body(name, nil, Int64.random(in: -5...5, using: &random)).utf8)))
+                statuses.append(response.status.code)
+            }
+            return statuses
         }
+        #expect(statuses.count == 2000)
+        #expect(statuses.allSatisfy { $0 == 200 })
     }
 }

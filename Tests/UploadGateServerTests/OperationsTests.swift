@@ -19,13 +19,13 @@ struct OperationsTests {
     }
 
     @Test("policies lists ids, the default and a content hash that changes with the file")
-    func policies() throws {
+    func policies() async throws {
         let folder = try PolicyFolder()
         try folder.write("a", Fixtures.textPolicy(id: "default"))
         try folder.write("b", Fixtures.textPolicy(id: "texts"))
         let server = try TestService(policies: folder)
         defer { server.stop() }
-        let first = try server.exchange(method: "GET", "/policies")
+        let first = try await server.exchange(method: "GET", "/policies")
         #expect(first.status == 200)
         let list = try #require(first.json?["policies"] as? [[String: Any]])
         #expect(list.map { $0["id"] as? String } == ["default", "texts"])
@@ -36,16 +36,17 @@ struct OperationsTests {
 
         try folder.write("b", Fixtures.textPolicy(id: "texts", title: "v2"))
         #expect(server.service.reloadPolicies())
-        let second = try #require(try server.exchange(method: "GET", "/policies").json?["policies"] as? [[String: Any]])
+        let second = try #require(
+            try await server.exchange(method: "GET", "/policies").json?["policies"] as? [[String: Any]])
         #expect(second[1]["contentHash"] as? String != hash)
         #expect(second[1]["title"] as? String == "v2")
     }
 
     @Test("metrics: well-formed Prometheus text whose counters move with requests and decisions")
-    func metricsMove() throws {
+    func metricsMove() async throws {
         let server = try TestService(policies: try PolicyFolder.standard())
         defer { server.stop() }
-        let before = try server.metrics()
+        let before = try await server.metrics()
         #expect(before.types["uploadgate_http_requests_total"] == "counter")
         #expect(before.types["uploadgate_http_request_duration_seconds"] == "histogram")
         #expect(before.types["uploadgate_decisions_total"] == "counter")
@@ -55,17 +56,17 @@ struct OperationsTests {
         #expect(before.value("uploadgate_policies_loaded") == 4)
         #expect(before.value("process_resident_memory_bytes") > 1_000_000)
 
-        for _ in 0..<3 { _ = try server.validate("a.pdf") }
-        _ = try server.validate("a.exe", policy: "pdf-only")
-        _ = try server.validate("a.pdf", type: "image/png", policy: "pdf-only")
-        _ = try server.exchange(json: "{")
-        _ = try server.exchange("/validate/nope", json: #"{"name":"a.pdf"}"#)
-        _ = try server.exchange(method: "GET", "/validate")
-        _ = try server.exchange(json: #"{"name":"a.pdf"}"#, contentType: "text/plain")
-        _ = try server.exchange(method: "GET", "/does/not/exist/\(UUID())")
-        _ = try server.exchange(method: "HEAD", "/healthz")
+        for _ in 0..<3 { _ = try await server.validate("a.pdf") }
+        _ = try await server.validate("a.exe", policy: "pdf-only")
+        _ = try await server.validate("a.pdf", type: "image/png", policy: "pdf-only")
+        _ = try await server.exchange(json: "{")
+        _ = try await server.exchange("/validate/nope", json: #"{"name":"a.pdf"}"#)
+        _ = try await server.exchange(method: "GET", "/validate")
+        _ = try await server.exchange(json: #"{"name":"a.pdf"}"#, contentType: "text/plain")
+        _ = try await server.exchange(method: "GET", "/does/not/exist/\(UUID())")
+        _ = try await server.exchange(method: "HEAD", "/healthz")
 
-        let after = try server.metrics()
+        let after = try await server.metrics()
         let requests = "uploadgate_http_requests_total"
         #expect(after.value(requests, ["route": "/validate", "method": "POST", "status": "200"]) == 3)
         #expect(after.value(requests, ["route": "/validate/{policy}", "method": "POST", "status": "200"]) == 2)
@@ -98,22 +99,21 @@ struct OperationsTests {
     }
 
     @Test("A catastrophic pattern hits the PCRE2 limit: refused with pattern.limit, counted, and fast")
-    func patternLimit() throws {
+    func patternLimit() async throws {
         let server = try TestService(policies: try PolicyFolder.standard())
         defer { server.stop() }
-        let start = ContinuousClock.now
-        let response = try server.validate(Fixtures.catastrophicName, policy: "slow")
-        let elapsed = ContinuousClock.now - start
+        let response = try await server.validate(Fixtures.catastrophicName, policy: "slow")
         #expect(response.status == 200)
         #expect(response.accept == false)
         #expect(response.decisionCode == "pattern.limit")
         #expect(response.header("X-UploadGate-Rule") == "accept[0]")
-        #expect(elapsed < .seconds(1))
-        #expect(try server.validate("aaaa", policy: "slow").accept == true)
-        let metrics = try server.metrics()
+        #expect(try await server.validate("aaaa", policy: "slow").accept == true)
+        let metrics = try await server.metrics()
         #expect(metrics.value("uploadgate_pattern_limit_hits_total", ["policy": "slow"]) == 1)
         #expect(metrics.value("uploadgate_decisions_total", ["policy": "slow", "code": "pattern.limit"]) == 1)
         #expect(server.decisions.last?["code"] as? String == "accepted")
         #expect(server.decisions.first?["code"] as? String == "pattern.limit")
+        // Stopped early: the evaluation itself (as the decision log times it) took well under a second.
+        #expect((server.decisions.first?["duration_us"] as? Int ?? .max) < 500_000)
     }
 }

@@ -36,8 +36,8 @@ struct StatusTests {
     ]
 
     @Test("Malformed JSON gets 400 malformed_json saying what and where", arguments: malformed)
-    func malformedJSON(_ json: String, _ detail: String) throws {
-        let response = try Shared.embedded.exchange(json: json)
+    func malformedJSON(_ json: String, _ detail: String) async throws {
+        let response = try await Shared.embedded.exchange(json: json)
         #expect(response.status == 400)
         #expect(response.errorCode == "request.malformed_json")
         if detail.isEmpty {
@@ -53,9 +53,9 @@ struct StatusTests {
             ([0xFF], 0xFF), ([0xC0, 0xAF], 0xC0), ([0xED, 0xA0, 0x80], 0xED), ([0xF4, 0x90, 0x80, 0x80], 0xF4),
             ([0xE2, 0x82], 0xE2),
         ] as [([UInt8], UInt8)])
-    func invalidUTF8(_ bytes: [UInt8], _ first: UInt8) throws {
+    func invalidUTF8(_ bytes: [UInt8], _ first: UInt8) async throws {
         let body = Array(#"{"name":"a"#.utf8) + bytes + Array(#".pdf"}"#.utf8)
-        let response = try Shared.embedded.exchange(body: body)
+        let response = try await Shared.embedded.exchange(body: body)
         #expect(response.status == 400)
         #expect(response.errorCode == "request.malformed_json")
         #expect(
@@ -65,23 +65,23 @@ struct StatusTests {
     }
 
     @Test("A UTF-8 byte order mark and surrounding white space are tolerated")
-    func byteOrderMark() throws {
-        let response = try Shared.embedded.exchange(
+    func byteOrderMark() async throws {
+        let response = try await Shared.embedded.exchange(
             body: [0xEF, 0xBB, 0xBF] + Array(" \r\n\t{\"name\":\"a.pdf\"} \n".utf8))
         #expect(response.status == 200 && response.accept == true)
     }
 
     @Test("Nesting is bounded: 64 levels pass, 65 get 400")
-    func nesting() throws {
+    func nesting() async throws {
         let ok = #"{"name":"a.pdf","x":"# + String(repeating: "[", count: 63) + String(repeating: "]", count: 63) + "}"
-        #expect(try Shared.embedded.exchange(json: ok).status == 200)
+        #expect(try await Shared.embedded.exchange(json: ok).status == 200)
         let deep =
             #"{"name":"a.pdf","x":"# + String(repeating: "[", count: 64) + String(repeating: "]", count: 64) + "}"
-        let response = try Shared.embedded.exchange(json: deep)
+        let response = try await Shared.embedded.exchange(json: deep)
         #expect(response.status == 400)
         #expect(response.errorMessage?.contains("nesting deeper than 64 levels") == true)
         let bomb = String(repeating: "[", count: 16_000)
-        #expect(try Shared.embedded.exchange(json: bomb).status == 400)
+        #expect(try await Shared.embedded.exchange(json: bomb).status == 400)
     }
 
     static let notObjects: [(String, String)] = [
@@ -89,8 +89,8 @@ struct StatusTests {
     ]
 
     @Test("A body that is not an object gets 400 not_an_object", arguments: notObjects)
-    func notAnObject(_ json: String, _ kind: String) throws {
-        let response = try Shared.embedded.exchange(json: json)
+    func notAnObject(_ json: String, _ kind: String) async throws {
+        let response = try await Shared.embedded.exchange(json: json)
         #expect(response.status == 400)
         #expect(response.errorCode == "request.not_an_object")
         #expect(response.errorMessage == #"The body must be a JSON object such as {"name": "file.pdf"}, not \#(kind)."#)
@@ -99,19 +99,19 @@ struct StatusTests {
     @Test(
         "A missing name gets 400 missing_name",
         arguments: ["{}", #"{"contentType":"application/pdf","length":1}"#, #"{"nome":"a.pdf"}"#])
-    func missingName(_ json: String) throws {
-        let response = try Shared.embedded.exchange(json: json)
+    func missingName(_ json: String) async throws {
+        let response = try await Shared.embedded.exchange(json: json)
         #expect(response.status == 400)
         #expect(response.errorCode == "request.missing_name")
     }
 
     @Test("404 for unknown routes and unknown policies, with the known policies listed")
-    func notFound() throws {
+    func notFound() async throws {
         let server = Shared.standard
-        let route = try server.exchange("/nope", json: "{}")
+        let route = try await server.exchange("/nope", json: "{}")
         #expect(route.status == 404)
         #expect(route.errorCode == "route.not_found")
-        let policy = try server.exchange("/validate/nope", json: #"{"name":"a.pdf"}"#)
+        let policy = try await server.exchange("/validate/nope", json: #"{"name":"a.pdf"}"#)
         #expect(policy.status == 404)
         #expect(policy.errorCode == "policy.not_found")
         #expect(policy.errorMessage == "There is no policy 'nope'. Policies: default, images, pdf-only, slow.")
@@ -125,15 +125,15 @@ struct StatusTests {
     ]
 
     @Test("405 with Allow for a known route and the wrong method", arguments: wrongMethods)
-    func methodNotAllowed(_ method: String, _ path: String, _ allow: String) throws {
-        let response = try Shared.standard.exchange(method: method, path, json: #"{"name":"a.pdf"}"#)
+    func methodNotAllowed(_ method: String, _ path: String, _ allow: String) async throws {
+        let response = try await Shared.standard.exchange(method: method, path, json: #"{"name":"a.pdf"}"#)
         #expect(response.status == 405)
         #expect(response.header("Allow") == allow)
         #expect(response.errorCode == "request.method_not_allowed")
     }
 
     @Test("413 for a declared body over 16 KiB, before it is read")
-    func declaredTooLarge() throws {
+    func declaredTooLarge() async throws {
         let connection = try RawConnection(port: Shared.embedded.port)
         try connection.send(
             "POST /validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 16385\r\n\r\n")
@@ -144,18 +144,18 @@ struct StatusTests {
     }
 
     @Test("A body of exactly 16 KiB is read; one byte more is 413")
-    func boundary() throws {
+    func boundary() async throws {
         func body(_ size: Int) -> [UInt8] {
             let prefix = #"{"name":"a.pdf","pad":""#
             return Array((prefix + String(repeating: "x", count: size - prefix.utf8.count - 2) + #""}"#).utf8)
         }
         #expect(body(16384).count == 16384)
-        #expect(try Shared.embedded.exchange(body: body(16384)).status == 200)
-        #expect(try Shared.embedded.exchange(body: body(16385)).status == 413)
+        #expect(try await Shared.embedded.exchange(body: body(16384)).status == 200)
+        #expect(try await Shared.embedded.exchange(body: body(16385)).status == 413)
     }
 
     @Test("413 for a chunked body that grows over the cap")
-    func chunkedTooLarge() throws {
+    func chunkedTooLarge() async throws {
         let connection = try RawConnection(port: Shared.embedded.port)
         try connection.send(
             "POST /validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
@@ -176,7 +176,7 @@ struct StatusTests {
     }
 
     @Test("A chunked body under the cap is decided")
-    func chunkedOK() throws {
+    func chunkedOK() async throws {
         let connection = try RawConnection(port: Shared.embedded.port)
         try connection.send(
             "POST /validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
@@ -186,7 +186,7 @@ struct StatusTests {
     }
 
     @Test("Ambiguous framing is refused with a JSON 400")
-    func ambiguousFraming() throws {
+    func ambiguousFraming() async throws {
         let connection = try RawConnection(port: Shared.embedded.port)
         try connection.send(
             "POST /validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 16\r\n"
@@ -200,7 +200,7 @@ struct StatusTests {
     @Test(
         "HEAD on GET routes: the GET head without a body, Content-Length kept",
         arguments: ["/healthz", "/readyz", "/metrics", "/policies"])
-    func head(_ path: String) throws {
+    func head(_ path: String) async throws {
         let connection = try RawConnection(port: Shared.standard.port)
         let get = try connection.exchange(method: "GET", target: path)
         let head = try connection.exchange(method: "HEAD", target: path)
@@ -240,9 +240,9 @@ struct StatusTests {
     ]
 
     @Test("Path tricks never reach another handler or policy", arguments: pathTricks)
-    func pathTrick(_ target: String, _ status: Int, _ code: String?) throws {
+    func pathTrick(_ target: String, _ status: Int, _ code: String?) async throws {
         // A .docx is accepted by the default policy and refused by pdf-only: the answer tells which one decided.
-        let response = try Shared.standard.exchange(target, json: #"{"name":"a.docx"}"#)
+        let response = try await Shared.standard.exchange(target, json: #"{"name":"a.docx"}"#)
         #expect(response.status == status)
         #expect(response.errorCode == code)
         if status == 200 {
@@ -253,7 +253,7 @@ struct StatusTests {
     }
 
     @Test("Odd but legal requests: query strings, pipelining, Expect: 100-continue, HTTP/1.0")
-    func oddRequests() throws {
+    func oddRequests() async throws {
         let connection = try RawConnection(port: Shared.embedded.port)
         let body = #"{"name":"a.pdf"}"#
         let one =

@@ -44,21 +44,22 @@ struct WireContractTests {
     ]
 
     @Test("Property names are case-insensitive (camelCase, PascalCase, mixed, escaped)", arguments: casings)
-    func casing(_ json: String) throws {
+    func casing(_ json: String) async throws {
         let server = Shared.embedded
         // A type that does not fit proves contentType was read; a length under minSize proves length was.
-        let mismatch = try server.exchange(json: json.replacingOccurrences(of: "application/pdf", with: "image/png"))
+        let mismatch = try await server.exchange(
+            json: json.replacingOccurrences(of: "application/pdf", with: "image/png"))
         #expect(mismatch.decisionCode == "type.mismatch")
-        let small = try server.exchange(json: json.replacingOccurrences(of: "5}", with: "0}"))
+        let small = try await server.exchange(json: json.replacingOccurrences(of: "5}", with: "0}"))
         #expect(small.decisionCode == "size.too_small")
-        let ok = try server.exchange(json: json)
+        let ok = try await server.exchange(json: json)
         #expect(ok.status == 200 && ok.accept == true)
     }
 
     @Test("Unknown properties of any shape are ignored")
-    func unknownProperties() throws {
+    func unknownProperties() async throws {
         let server = Shared.embedded
-        let response = try server.exchange(
+        let response = try await server.exchange(
             json: #"""
                 {"id": 7, "name": "a.pdf", "extra": {"deep": [1, 2.5e3, {"x": null}], "t": true}, "names": ["x.exe"],
                  "contentType": "application/pdf", "lengthInBytes": "huge", "": false}
@@ -80,9 +81,9 @@ struct WireContractTests {
     ]
 
     @Test("contentType and length may be null or absent; length may be a numeric string", arguments: nullAndAbsent)
-    func optionalFields(_ json: String, _ code: String) throws {
+    func optionalFields(_ json: String, _ code: String) async throws {
         let server = Shared.embedded
-        let response = try server.exchange(json: json)
+        let response = try await server.exchange(json: json)
         #expect(response.status == 200)
         #expect(response.decisionCode == code)
     }
@@ -120,24 +121,24 @@ struct WireContractTests {
     ]
 
     @Test("Ill-typed or repeated properties get 400 invalid_field naming the property", arguments: illTyped)
-    func illTypedFields(_ json: String, _ message: String) throws {
+    func illTypedFields(_ json: String, _ message: String) async throws {
         let server = Shared.embedded
-        let response = try server.exchange(json: json)
+        let response = try await server.exchange(json: json)
         #expect(response.status == 400)
         #expect(response.errorCode == "request.invalid_field")
         #expect(response.errorMessage == message)
     }
 
     @Test("A refused request makes no decision and logs no decision line")
-    func noDecisionForBadRequests() throws {
+    func noDecisionForBadRequests() async throws {
         let server = try TestService()
         defer { server.stop() }
         for json in Self.illTyped.map(\.0) + [#"{"name":"#, "[]"] {
-            #expect(try server.exchange(json: json).status == 400)
+            #expect(try await server.exchange(json: json).status == 400)
         }
-        #expect(try server.exchange(json: #"{"name":"a.pdf"}"#, contentType: "text/plain").status == 415)
+        #expect(try await server.exchange(json: #"{"name":"a.pdf"}"#, contentType: "text/plain").status == 415)
         #expect(server.decisionLines.isEmpty)
-        #expect(try server.metrics().sum("uploadgate_decisions_total", where: [:]) == 0)
+        #expect(try await server.metrics().sum("uploadgate_decisions_total", where: [:]) == 0)
     }
 
     static let acceptedMediaTypes = [
@@ -147,9 +148,9 @@ struct WireContractTests {
     ]
 
     @Test("Every JSON media type ASP.NET accepts is accepted", arguments: acceptedMediaTypes)
-    func acceptedMediaType(_ type: String) throws {
+    func acceptedMediaType(_ type: String) async throws {
         let server = Shared.embedded
-        let response = try server.exchange(json: #"{"name":"a.pdf"}"#, contentType: type)
+        let response = try await server.exchange(json: #"{"name":"a.pdf"}"#, contentType: type)
         #expect(response.status == 200)
         #expect(response.accept == true)
     }
@@ -166,7 +167,7 @@ struct WireContractTests {
     ]
 
     @Test("Other media types and charsets get 415 saying what was received", arguments: refusedMediaTypes)
-    func refusedMediaType(_ type: String?, _ code: String) throws {
+    func refusedMediaType(_ type: String?, _ code: String) async throws {
         let server = Shared.embedded
         let connection = try RawConnection(port: server.port)
         var headers: [(String, String)] = []
@@ -185,10 +186,10 @@ struct WireContractTests {
     ]
 
     @Test("Accept-Language picks en or pt-BR reasons", arguments: languages)
-    func acceptLanguage(_ header: String?, _ language: String) throws {
+    func acceptLanguage(_ header: String?, _ language: String) async throws {
         let server = Shared.embedded
         let headers = header.map { [("Accept-Language", $0)] } ?? []
-        let response = try server.validate("setup.exe", type: "application/x-msdownload", headers: headers)
+        let response = try await server.validate("setup.exe", type: "application/x-msdownload", headers: headers)
         #expect(response.status == 200)
         #expect(response.header("Content-Language") == language)
         let reason = try #require(response.rejectReason)
@@ -200,9 +201,9 @@ struct WireContractTests {
     }
 
     @Test("Reasons with quotes, backslashes and non-ASCII survive JSON encoding", arguments: ["pt-BR", "en"])
-    func reasonEncoding(_ language: String) throws {
+    func reasonEncoding(_ language: String) async throws {
         let server = Shared.embedded
-        let response = try server.validate(
+        let response = try await server.validate(
             "~$Contrato \"x\" ç.docx", headers: [("Accept-Language", language)])
         #expect(response.decisionCode == "rule.rejected")
         #expect(response.rejectReason?.contains("~$") == true)

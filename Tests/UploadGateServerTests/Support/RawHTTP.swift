@@ -6,7 +6,7 @@ import Testing
 #endif
 
 /// A response read off a socket byte for byte.
-struct RawResponse {
+struct RawResponse: Sendable {
     var status: Int
     var reason: String
     var headers: [(name: String, value: String)]
@@ -47,27 +47,34 @@ enum RawHTTPError: Error, CustomStringConvertible {
 
 /// A plain TCP connection to a loopback port for sending exact bytes: duplicate headers, invalid UTF-8,
 /// chunked bodies, half requests. Blocking, with a receive timeout so no test can hang.
-final class RawConnection {
+///
+/// `@unchecked Sendable`: a connection is used by one thread at a time; tests hand it to another thread only
+/// to wait on it there.
+final class RawConnection: @unchecked Sendable {
     private let descriptor: Int32
     private var buffer: [UInt8] = []
 
     init(port: Int, timeout: Double = 5) throws {
-        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw RawHTTPError.system("socket: \(errno)") }
+        // The descriptor is stored only once connected: a class initializer that throws after every stored
+        // property is set runs deinit, which would close the number a second time, perhaps by then another
+        // test's socket.
+        let socketDescriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard socketDescriptor >= 0 else { throw RawHTTPError.system("socket: \(errno)") }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                Glibc.connect(socketDescriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
         guard connected == 0 else {
             let code = errno
-            Glibc.close(descriptor)
+            Glibc.close(socketDescriptor)
             throw RawHTTPError.system("connect to port \(port): errno \(code)")
         }
+        descriptor = socketDescriptor
         var noDelay: Int32 = 1
         setsockopt(descriptor, Int32(IPPROTO_TCP), TCP_NODELAY, &noDelay, socklen_t(MemoryLayout<Int32>.size))
         setTimeout(timeout)

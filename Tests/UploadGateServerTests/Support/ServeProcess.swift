@@ -52,7 +52,7 @@ final class ServeProcess {
     var stderr: String { (try? String(contentsOf: folder.appendingPathComponent("stderr"), encoding: .utf8)) ?? "" }
 
     /// Waits for the "listening" line and reads the port from it.
-    func waitUntilListening(timeout: Duration = .seconds(20)) throws {
+    func waitUntilListening(timeout: Duration = .seconds(20)) async throws {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let match = stderr.firstMatch(of: /listening address=[^ ]*:(\d+)/), let port = Int(match.1) {
@@ -60,26 +60,26 @@ final class ServeProcess {
                 return
             }
             guard process.isRunning else { break }
-            Thread.sleep(forTimeInterval: 0.02)
+            try await Task.sleep(for: .milliseconds(20))
         }
         throw RawHTTPError.system("uploadgate serve did not start listening; stderr:\n\(stderr)")
     }
 
     /// Waits for the process to exit; nil if it is still running after `timeout`.
-    func waitForExit(timeout: Duration = .seconds(20)) -> Int32? {
+    func waitForExit(timeout: Duration = .seconds(20)) async -> Int32? {
         let deadline = ContinuousClock.now + timeout
-        while process.isRunning, ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        while process.isRunning, ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(20)) }
         return process.isRunning ? nil : process.terminationStatus
     }
 
     func signal(_ number: Int32) { kill(process.processIdentifier, number) }
 
     /// Waits until `condition` holds, polling.
-    func eventually(timeout: Duration = .seconds(10), _ condition: () throws -> Bool) rethrows -> Bool {
+    func eventually(timeout: Duration = .seconds(10), _ condition: () throws -> Bool) async rethrows -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if try condition() { return true }
-            Thread.sleep(forTimeInterval: 0.05)
+            try? await Task.sleep(for: .milliseconds(50))
         }
         return false
     }

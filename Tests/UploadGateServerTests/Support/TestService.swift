@@ -115,12 +115,15 @@ final class TestService: @unchecked Sendable {  // fields are set once in init a
         port = try #require(service.port)
     }
 
-    /// Shuts the service down and removes its files.
+    /// Shuts the service down and removes its files, on a thread of its own: a shutdown waits for requests
+    /// still in flight (a test's half-sent request, say), and that wait must not hold a cooperative thread.
     func stop() {
-        service.shutdown(gracePeriod: .seconds(2))
-        close(decisionLogDescriptor)
-        try? FileManager.default.removeItem(at: decisionLogURL)
-        policies?.remove()
+        _ = JoinableThread.start { [self] in
+            service.shutdown(gracePeriod: .seconds(2))
+            close(decisionLogDescriptor)
+            try? FileManager.default.removeItem(at: decisionLogURL)
+            policies?.remove()
+        }
     }
 
     /// Every decision line written so far (flushed first).
@@ -143,8 +146,18 @@ final class TestService: @unchecked Sendable {  // fields are set once in init a
         }.joined(separator: "\n")
     }
 
-    /// One request on a new connection.
+    /// One request on a new connection, made on a thread of its own (the socket calls block).
     func exchange(
+        method: String = "POST", _ target: String = "/validate", headers: [(String, String)] = [],
+        json: String? = nil, body: [UInt8]? = nil, contentType: String? = "application/json"
+    ) async throws -> RawResponse {
+        try await offPool { [self] in
+            try exchangeBlocking(
+                method: method, target, headers: headers, json: json, body: body, contentType: contentType)
+        }
+    }
+
+    private func exchangeBlocking(
         method: String = "POST", _ target: String = "/validate", headers: [(String, String)] = [],
         json: String? = nil, body: [UInt8]? = nil, contentType: String? = "application/json"
     ) throws -> RawResponse {
@@ -159,8 +172,8 @@ final class TestService: @unchecked Sendable {  // fields are set once in init a
     func validate(
         _ name: String, type: String? = nil, length: Int64? = nil, policy: String? = nil,
         headers: [(String, String)] = []
-    ) throws -> RawResponse {
-        try exchange(
+    ) async throws -> RawResponse {
+        try await exchange(
             policy.map { "/validate/\($0)" } ?? "/validate", headers: headers, json: Self.body(name, type, length))
     }
 
@@ -173,8 +186,8 @@ final class TestService: @unchecked Sendable {  // fields are set once in init a
     }
 
     /// `/metrics`, parsed.
-    func metrics() throws -> PrometheusSamples {
-        let response = try exchange(method: "GET", "/metrics")
+    func metrics() async throws -> PrometheusSamples {
+        let response = try await exchange(method: "GET", "/metrics")
         try #require(response.status == 200)
         return try PrometheusSamples(parsing: response.text)
     }
