@@ -29,6 +29,7 @@ if [ ! -x "$BIN" ]; then
   echo "building uploadgate (release)"
   (cd "$ROOT" && make build >/dev/null)
 fi
+BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")  # absolute: the unit check needs it
 
 WORK=$(mktemp -d)
 PIDS=""
