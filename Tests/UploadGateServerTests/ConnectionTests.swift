@@ -6,7 +6,7 @@ import Testing
 struct ConnectionTests {
     @Test("A client that sends half a head, half a body, or nothing at all is cut off after the timeout")
     func slowClientsTimeOut() async throws {
-        let server = try TestService { $0.http.connectionTimeout = .seconds(1) }
+        let server = try TestService { $0.http.connectionTimeout = .seconds(3) }
         defer { server.stop() }
         let silent = try RawConnection(port: server.port)
         let halfHead = try RawConnection(port: server.port)
@@ -18,13 +18,14 @@ struct ConnectionTests {
         let idleKeepAlive = try RawConnection(port: server.port)
         #expect(try idleKeepAlive.exchange(method: "GET", target: "/healthz").status == 200)
 
-        // Meanwhile, other clients are answered at once.
-        let start = ContinuousClock.now
+        // Meanwhile, other clients are answered, without waiting for the slow ones to be cut off: those are
+        // all still open once the 20 answers are in.
         for _ in 0..<20 { #expect(try await server.validate("a.pdf").accept == true) }
-        #expect(ContinuousClock.now - start < .seconds(1))
-
         let connections = [silent, halfHead, halfBody, idleKeepAlive]
-        let closed = try await offPool { connections.map { $0.closedByPeer(within: 6) } }
+        let stillOpen = try await offPool { connections.map { !$0.closedByPeer(within: 0.05) } }
+        #expect(stillOpen == [true, true, true, true])
+
+        let closed = try await offPool { connections.map { $0.closedByPeer(within: 8) } }
         #expect(closed == [true, true, true, true])
     }
 
@@ -46,16 +47,17 @@ struct ConnectionTests {
         let request = Array(
             "POST /validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 16\r\n\r\n{\"name\":\"a.pdf\"}"
                 .utf8)
+        let trickling = Flag()  // set when the trickler has sent its 30 bytes (3 s)
         let trickler = Thread.detached {
+            defer { trickling.set() }
             guard let connection = try? RawConnection(port: server.port) else { return }
             for byte in request.prefix(30) {
                 if (try? connection.send([byte])) == nil { return }
                 Thread.sleep(forTimeInterval: 0.1)
             }
         }
-        let start = ContinuousClock.now
         for _ in 0..<30 { #expect(try await server.validate("b.pdf").accept == true) }
-        #expect(ContinuousClock.now - start < .seconds(2))
+        #expect(!trickling.isSet, "the other requests waited for the trickling client")
         await trickler.wait()
     }
 
