@@ -5,7 +5,7 @@ SWIFT      ?= swift
 CONFIG     ?= release
 BIN         = .build/$(CONFIG)/uploadgate
 
-.PHONY: deps build serve test bench example clean
+.PHONY: deps build serve test bench example examples-curl examples-deploy clean
 
 ## deps: install missing Debian packages (libpcre2-dev, libmicrohttpd-dev, libmagic-dev, shared-mime-info, pkg-config)
 deps:
@@ -32,6 +32,14 @@ example: deps
 	$(SWIFT) build --product uploadgate
 	$(SWIFT) build --product session-client
 	$(SWIFT) run --skip-build session-client
+
+## examples-curl: run every Examples/curl script against servers it starts on loopback, checking the answers
+examples-curl: build
+	Examples/curl/try-all.sh $(BIN)
+
+## examples-deploy: nginx in front of two replicas on loopback, plus a systemd unit check (root: may install nginx)
+examples-deploy: build
+	Examples/deploy/try-on-loopback.sh $(BIN)
 
 clean:
 	rm -rf .build

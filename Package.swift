@@ -138,6 +138,12 @@ let package = Package(
                 "RestPkiCore", "RestPkiCoreEmulator", "UploadPolicy", "HTTPServer", "UploadGateLauncher", "uploadgate",
             ],
             swiftSettings: strictSettings),
+        // The endpoint over real HTTP on loopback, in process and through the built `uploadgate serve` binary
+        // (the dependency makes `swift test` build it).
+        .testTarget(
+            name: "UploadGateServerTests",
+            dependencies: ["UploadGateServer", "UploadPolicy", "HTTPServer", "UploadGateLogging", "uploadgate"],
+            swiftSettings: strictSettings),
         // Golden tests: drive the built `uploadgate` binary (the dependency makes `swift test` build it).
         .testTarget(
             name: "uploadgateTests", dependencies: ["uploadgate"],
