@@ -5,12 +5,12 @@ import Testing
 @Suite("Statuses and bad input")
 struct StatusTests {
     static let malformed: [(String, String)] = [
-        (#"{"name":"a.pdf""#, "expected ',' or '}', but the body ends at byte offset 15"),
+        (#"{"name":"a.pdf""#, "expected ',' or '}', but the text ends at byte offset 15"),
         (#"{"name":"a.pdf",}"#, "expected a property name in double quotes, found '}' at byte offset 16"),
         (#"{'name':'a.pdf'}"#, #"expected a property name in double quotes, found "'" at byte offset 1"#),
         (
             #"{"name":"a.pdf"} trailing"#,
-            "expected the end of the body after the JSON object, found 't' at byte offset 17"
+            "expected the end of the text after the JSON value, found 't' at byte offset 17"
         ),
         (#"{"name":"a.pdf","x":01}"#, "expected ',' or '}', found '1' at byte offset 21"),
         (#"{"name":"a.pdf","x":tru}"#, "expected a value, found 't' at byte offset 20"),

@@ -28,21 +28,34 @@ struct JSONParserTests {
     }
 
     @Test(arguments: [
-        ("", "the text is empty at line 1, column 1"),
-        ("{\"a\":1,}", "expected a property name in quotes at line 1, column 8"),
-        ("[1,]", "expected a value at line 1, column 4"),
-        ("{\"a\":01}", "invalid number: a leading zero at line 1, column 7"),
-        ("{\"a\":1.}", "invalid number: expected a digit at line 1, column 8"),
-        ("{\"a\":.5}", "expected a value at line 1, column 6"),
-        ("{\"a\":\"\\ud800\"}", "a \\u escape is a lone surrogate at line 1, column 13"),
-        ("{\"a\":\"\\udc00\"}", "a \\u escape is a lone surrogate at line 1, column 13"),
-        ("{\"a\":\"\\x\"}", "invalid escape '\\x' at line 1, column 8"),
-        ("{\"a\":\"x\u{1}\"}", "a string holds a raw control character (U+0001); escape it at line 1, column 8"),
-        ("{\"a\":tru}", "expected a value at line 1, column 6"),
-        ("{\"a\":true}x", "unexpected text after the JSON value at line 1, column 11"),
-        ("{\"a\" 1}", "expected ':' after a property name at line 1, column 6"),
-        ("{\n  \"a\": [1 2]\n}", "expected ',' or ']' at line 2, column 11"),
-        ("\"abc", "unterminated string at line 1, column 1"),
+        ("", "the text is empty (line 1, column 1)"),
+        ("{\"a\":1,}", "expected a property name in double quotes, found '}' at byte offset 7 (line 1, column 8)"),
+        ("[1,]", "expected a value, found ']' at byte offset 3 (line 1, column 4)"),
+        ("{\"a\":01}", "expected ',' or '}', found '1' at byte offset 6 (line 1, column 7)"),
+        ("{\"a\":1.}", "malformed number at byte offset 5 (line 1, column 6)"),
+        ("{\"a\":.5}", "expected a value, found '.' at byte offset 5 (line 1, column 6)"),
+        (
+            "{\"a\":\"\\ud800\"}",
+            "lone surrogate escape \\uD800 at byte offset 6; a high surrogate must be followed by a low one "
+                + "(line 1, column 7)"
+        ),
+        (
+            "{\"a\":\"\\udc00\"}",
+            "lone surrogate escape \\uDC00 at byte offset 6; a low surrogate must follow a high one (line 1, column 7)"
+        ),
+        ("{\"a\":\"\\x\"}", "invalid escape '\\x' at byte offset 6 (line 1, column 7)"),
+        (
+            "{\"a\":\"x\u{1}\"}",
+            "control character U+0001 inside a string at byte offset 7; escape it as \\u0001 (line 1, column 8)"
+        ),
+        ("{\"a\":tru}", "expected a value, found 't' at byte offset 5 (line 1, column 6)"),
+        (
+            "{\"a\":true}x",
+            "expected the end of the text after the JSON value, found 'x' at byte offset 10 (line 1, column 11)"
+        ),
+        ("{\"a\" 1}", "expected ':' after the property name, found '1' at byte offset 5 (line 1, column 6)"),
+        ("{\n  \"a\": [1 2]\n}", "expected ',' or ']', found '2' at byte offset 12 (line 2, column 11)"),
+        ("\"abc", "unterminated string starting at byte offset 0 (line 1, column 1)"),
     ])
     func refusesWhatRFC8259Refuses(_ text: String, _ message: String) {
         #expect(throws: JSONSyntaxError.self) { try Self.parse(text) }

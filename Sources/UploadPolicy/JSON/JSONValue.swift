@@ -39,13 +39,23 @@ public indirect enum JSONValue: Sendable, Equatable {
 
 /// JSON text that is not valid, with where the problem is.
 public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// What is wrong.
+    /// What is wrong, with its byte offset (from ``JSONScanner``).
     public let message: String
-    /// The byte offset of the problem.
-    public let offset: Int
     /// The 1-based line and column (in bytes) of the problem.
     public let line: Int
     public let column: Int
 
-    public var description: String { "\(message) at line \(line), column \(column)" }
+    init(_ message: String, at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) {
+        var line = 1
+        var lineStart = 0
+        for index in 0..<min(offset, bytes.count) where bytes[index] == 0x0A {
+            line += 1
+            lineStart = index + 1
+        }
+        self.message = message
+        self.line = line
+        self.column = offset - lineStart + 1
+    }
+
+    public var description: String { "\(message) (line \(line), column \(column))" }
 }
