@@ -83,7 +83,7 @@ let package = Package(
         // A faithful local stand-in for Rest PKI Core (the three session endpoints plus control routes), for
         // tests and examples. Built on the shared HTTP server; calls the file-validation URL like the real one.
         .target(
-            name: "RestPkiCoreEmulator", dependencies: ["HTTPServer", "RestPkiCore"],
+            name: "RestPkiCoreEmulator", dependencies: ["HTTPServer", "RestPkiCore", "UploadPolicy"],
             swiftSettings: strictSettings),
 
         // posix_spawn_file_actions_addclosefrom_np, which Swift's Glibc module hides (see its header).

@@ -1,3 +1,4 @@
+import UploadPolicy
 import Foundation
 import HTTPServer
 import RestPkiCore
@@ -93,7 +94,7 @@ extension EmulatorHandler {
     }
 
     private static func object(_ body: [UInt8]) throws(EmulatorFailure) -> JSONValue {
-        guard !body.isEmpty else { return .object([:]) }
+        guard !body.isEmpty else { return .object([]) }
         guard let json = JSONValue.parse(body), case .object = json else {
             throw EmulatorFailure.invalid(BindingProblem(field: "$", message: "The body must be a JSON object."))
         }
@@ -106,7 +107,7 @@ extension EmulatorHandler {
             case nil, .null?: return nil
             case .string(let text)?: return text
             case let other?:
-                throw BindingProblem(field: name, message: "Expected a string, found \(other.typeName).")
+                throw BindingProblem(field: name, message: "Expected a string, found \(other.kind).")
             }
         } catch {
             throw EmulatorFailure.invalid(error)
@@ -133,7 +134,7 @@ extension EmulatorHandler {
             case .integer(let value)?: return Double(value)
             case .number(let value)?: return value
             case let other?:
-                throw BindingProblem(field: name, message: "Expected a number, found \(other.typeName).")
+                throw BindingProblem(field: name, message: "Expected a number, found \(other.kind).")
             }
         } catch {
             throw EmulatorFailure.invalid(error)

@@ -1,3 +1,5 @@
+import UploadPolicy
+
 /// The validation endpoint's answer as Rest PKI Core reads it: `{"accept": bool, "rejectReason": string|null}`,
 /// property names case-insensitive (the .NET MVC sample writes `Accept`/`RejectReason`), extra properties
 /// ignored, any 2xx status a success (the Java sample answers 202), the `Content-Type` not consulted.
@@ -21,19 +23,19 @@ enum ValidationAnswer: Equatable, Sendable {
         guard let json = JSONValue.parse(body) else {
             return .unreadable("the answer (HTTP \(status)) is not JSON, or is cut short")
         }
-        guard case .object = json else { return .unreadable("the answer is \(json.typeName), not a JSON object") }
+        guard case .object = json else { return .unreadable("the answer is \(json.kind), not a JSON object") }
         do {
             guard let accept = try json.member("accept") else {
                 return .unreadable("the answer has no 'accept' property")
             }
             guard case .bool(let accepted) = accept else {
-                return .unreadable("'accept' is \(accept.typeName), not a boolean")
+                return .unreadable("'accept' is \(accept.kind), not a boolean")
             }
             let reason: String?
             switch try json.member("rejectReason") {
             case nil, .null?: reason = nil
             case .string(let text)?: reason = text
-            case let other?: return .unreadable("'rejectReason' is \(other.typeName), not a string or null")
+            case let other?: return .unreadable("'rejectReason' is \(other.kind), not a string or null")
             }
             return accepted ? .accept : .reject(reason: reason)
         } catch {

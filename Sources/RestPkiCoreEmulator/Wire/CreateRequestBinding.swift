@@ -1,3 +1,4 @@
+import UploadPolicy
 import Foundation
 import RestPkiCore
 
@@ -31,7 +32,7 @@ struct CreateRequestBinding: Sendable {
             throw BindingProblem(field: "$", message: "The JSON value could not be parsed.")
         }
         guard case .object = json else {
-            throw BindingProblem(field: "$", message: "The body must be a JSON object, not \(json.typeName).")
+            throw BindingProblem(field: "$", message: "The body must be a JSON object, not \(json.kind).")
         }
         returnUrl = try Self.string(json, "returnUrl", maxLength: 1024)
         _ = try Self.uuid(json, "securityContextId")
@@ -57,7 +58,7 @@ struct CreateRequestBinding: Sendable {
 
     private static func document(_ json: JSONValue) throws(BindingProblem) -> Document {
         guard case .object = json else {
-            throw BindingProblem(field: "$", message: "A document must be a JSON object, not \(json.typeName).")
+            throw BindingProblem(field: "$", message: "A document must be a JSON object, not \(json.kind).")
         }
         guard let file = try json.member("file"), case .object = file else {
             throw BindingProblem(field: "file", message: "The file is required.")
@@ -107,7 +108,7 @@ struct CreateRequestBinding: Sendable {
                 throw BindingProblem(field: name, message: "The field must be at most \(maxLength) characters long.")
             }
             return text
-        case let other?: throw BindingProblem(field: name, message: "Expected a string, found \(other.typeName).")
+        case let other?: throw BindingProblem(field: name, message: "Expected a string, found \(other.kind).")
         }
     }
 
@@ -115,7 +116,7 @@ struct CreateRequestBinding: Sendable {
         switch try json.member(name) {
         case nil, .null?: return nil
         case .bool(let value)?: return value
-        case let other?: throw BindingProblem(field: name, message: "Expected a boolean, found \(other.typeName).")
+        case let other?: throw BindingProblem(field: name, message: "Expected a boolean, found \(other.kind).")
         }
     }
 
@@ -124,7 +125,7 @@ struct CreateRequestBinding: Sendable {
         case nil, .null?: return nil
         case .integer(let value)? where value >= 0: return value
         case let other?:
-            throw BindingProblem(field: name, message: "Expected a non-negative integer, found \(other.typeName).")
+            throw BindingProblem(field: name, message: "Expected a non-negative integer, found \(other.kind).")
         }
     }
 
@@ -141,7 +142,7 @@ struct CreateRequestBinding: Sendable {
         case (nil, _), (.null?, _), (.object?, true), (.array?, false): return
         case (let other?, _):
             throw BindingProblem(
-                field: name, message: "Expected \(object ? "an object" : "an array"), found \(other.typeName).")
+                field: name, message: "Expected \(object ? "an object" : "an array"), found \(other.kind).")
         }
     }
 }
