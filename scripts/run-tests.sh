@@ -12,19 +12,24 @@ swift build --build-tests
 targets=$(swift test list --skip-build 2>/dev/null | cut -d. -f1 | sort -u)
 [ -n "$targets" ] || { echo "run-tests: no tests found" >&2; exit 1; }
 
+logs=$(mktemp -d /tmp/uploadgate-tests.XXXXXX)
 failed=()
 for target in $targets; do
     echo "=== $target"
-    if ! swift test --skip-build --filter "^${target}\\." 2>&1 | tee "/tmp/uploadgate-test-${target}.log" | tail -n 3
-    then
-        failed+=("$target")
-    elif grep -q "✘ Test run" "/tmp/uploadgate-test-${target}.log"; then
+    log="$logs/$target.log"
+    if swift test --skip-build --filter "^${target}\\." >"$log" 2>&1 && ! grep -q "✘ Test run" "$log"; then
+        tail -n 1 "$log"
+    else
+        # Show what failed: the failing tests' lines, or the end of the log when the process died.
+        grep -E "✘|recorded an issue|Fatal error|crashed" "$log" | head -n 40 || true
+        tail -n 20 "$log"
         failed+=("$target")
     fi
 done
 
 if [ ${#failed[@]} -gt 0 ]; then
-    echo "FAILED: ${failed[*]} (full logs in /tmp/uploadgate-test-<target>.log)" >&2
+    echo "FAILED: ${failed[*]} (full logs in $logs)" >&2
     exit 1
 fi
+rm -rf "$logs"
 echo "All test targets passed: $(echo $targets | wc -w) targets."

@@ -99,11 +99,17 @@ public final class HTTPServer: Sendable {
             let socket = try ListenSocket.open(
                 host: configuration.host, port: configuration.port, backlog: configuration.listenBacklog)
             core.draining.store(false, ordering: .relaxed)
+            // libmicrohttpd 0.9.75 closes the listening socket itself when TLS credentials fail, but not on other
+            // failures. A duplicate keeps the socket alive, so after a failure the descriptor can be checked to
+            // still be that socket before it is closed: closing a number libmicrohttpd already closed would close
+            // whatever another thread opened in between.
+            let keepAlive = dup(socket.descriptor)
+            defer { if keepAlive >= 0 { close(keepAlive) } }
             let (daemon, messages) = core.capturingLog {
                 DaemonLauncher.start(configuration, listening: socket.descriptor, core: core, tls: tls)
             }
             guard let daemon else {
-                close(socket.descriptor)
+                if keepAlive >= 0, ListenSocket.isSameSocket(socket.descriptor, keepAlive) { close(socket.descriptor) }
                 throw Self.startError(messages: messages, tls: tls != nil)
             }
             state = .running(Running(daemon: daemon, port: socket.port, tls: tls))

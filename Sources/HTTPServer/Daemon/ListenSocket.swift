@@ -126,4 +126,12 @@ struct ListenSocket {
                 code: .listenFailed, message: "Cannot listen on \(address): \(failure.step)() failed: \(reason).")
         }
     }
+
+    /// Whether two descriptors refer to the same open socket (same device and inode).
+    static func isSameSocket(_ first: Int32, _ second: Int32) -> Bool {
+        var a = stat()
+        var b = stat()
+        guard fstat(first, &a) == 0, fstat(second, &b) == 0 else { return false }
+        return a.st_dev == b.st_dev && a.st_ino == b.st_ino
+    }
 }

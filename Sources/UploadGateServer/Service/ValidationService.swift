@@ -1,5 +1,5 @@
 import Foundation
-public import HTTPServer
+import HTTPServer
 public import UploadGateLogging
 import UploadPolicy
 

@@ -26,36 +26,51 @@ enum JSONText {
     }
 
     private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        output.reserveCapacity(output.count + bytes.count + 8)
+        var runStart = 0  // bytes from here up to `index` are copied unchanged, in one go
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
+            let plain =
+                (byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C)
+                || (byte >= 0x80 && byte != 0xC2 && byte != 0xD8 && byte != 0xE2 && byte != 0xEF)
+            if plain {
+                index += 1
+                continue
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
             switch byte {
             case 0x22, 0x5C:
                 output.append(0x5C)
                 output.append(byte)
-            case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x00..<0x20, 0x7F: unicodeEscape(UInt32(byte), into: &output)
-            case 0x20..<0x80: output.append(byte)
+                index += 1
+            case 0x0A:
+                output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                index += 1
+            case 0x0D:
+                output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                index += 1
+            case 0x09:
+                output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                index += 1
+            case 0x00..<0x20, 0x7F:
+                unicodeEscape(UInt32(byte), into: &output)
+                index += 1
             default:
-                // Valid UTF-8 (it came from a String): decode the scalar only for the lead bytes that can start
-                // one of the characters escaped above.
+                // A lead byte (C2, D8, E2, EF) that can start one of the characters always escaped; the input
+                // is valid UTF-8, since it came from a String.
                 let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-                if byte == 0xC2 || byte == 0xD8 || byte == 0xE2 || byte == 0xEF {
-                    let scalar = decode(bytes, at: index, length: length)
-                    if mustEscape(scalar) {
-                        unicodeEscape(scalar, into: &output)
-                        index += length
-                        continue
-                    }
+                let scalar = decode(bytes, at: index, length: length)
+                if mustEscape(scalar) {
+                    unicodeEscape(scalar, into: &output)
+                } else {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
                 }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
                 index += length
-                continue
             }
-            index += 1
+            runStart = index
         }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
     }
 
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> UInt32 {
