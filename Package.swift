@@ -15,6 +15,10 @@ let package = Package(
         .library(name: "UploadPolicy", targets: ["UploadPolicy"]),
         .library(name: "RestPkiCore", targets: ["RestPkiCore"]),
         .library(name: "PolicyLint", targets: ["PolicyLint"]),
+        // The endpoint's modules, for packages that embed or drive it (the fuzz package in Tests/Fuzz).
+        .library(name: "UploadGateServer", targets: ["UploadGateServer"]),
+        .library(name: "HTTPServer", targets: ["HTTPServer"]),
+        .library(name: "UploadGateLogging", targets: ["UploadGateLogging"]),
         .executable(name: "uploadgate", targets: ["uploadgate"]),
     ],
     targets: [
