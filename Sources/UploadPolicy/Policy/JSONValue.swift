@@ -35,12 +35,34 @@ indirect enum JSONValue: Sendable, Decodable {
     static func parse(_ data: Data) throws(JSONSyntaxError) -> JSONValue {
         do {
             return try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch let DecodingError.dataCorrupted(context) {
-            let underlying = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            throw JSONSyntaxError(message: underlying ?? context.debugDescription)
         } catch {
-            throw JSONSyntaxError(message: "\(error)")
+            throw JSONSyntaxError(message: syntaxProblem(in: data) ?? Self.message(for: error))
         }
+    }
+
+    /// The first problem in the text, front to back, as `JSONSerialization` words it ("Unescaped control
+    /// character around character 31.").
+    ///
+    /// A `JSONValue` accepts every JSON value, so any decoding error means malformed text, but the decoder's
+    /// own error is no use to show: it checks strings and numbers only when a value is read, and `init(from:)`
+    /// reads each value as several kinds in turn, so a bad string or number surfaces as "expected a
+    /// dictionary but found an array", at whichever key of an object the dictionary happened to visit first.
+    private static func syntaxProblem(in data: Data) -> String? {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)
+            return nil
+        } catch {
+            return (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+        }
+    }
+
+    private static func message(for error: any Error) -> String {
+        if case DecodingError.dataCorrupted(let context) = error,
+            let underlying = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
+        {
+            return underlying
+        }
+        return "\(error)"
     }
 
     /// The JSON type name used in messages: "a string", "an array", …

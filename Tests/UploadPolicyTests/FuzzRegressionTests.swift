@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import UploadPolicy
+
+/// Inputs the fuzz targets in `Tests/Fuzz` found, kept as regular tests (see docs/fuzzing.md). Each suite
+/// names the target and the finding; the inputs are the crash artifacts, reduced where that made them clearer.
+@Suite("Fuzz findings: MIME type parameters (FuzzMediaType)")
+struct MediaTypeParameterFindingTests {
+    /// `image/svg+xml; a=é; b=ā` kept `b`: parameter values were checked per UTF-8 byte, so every non-ASCII
+    /// character passed, while the standard allows only U+0080–U+00FF beyond ASCII and skips the rest.
+    @Test func parameterValuesAboveU00FFAreSkipped() throws {
+        let type = try #require(MediaType(parsing: "image/svg+xml; a=\u{E9}; b=\u{101}"))
+        #expect(type.parameters.map(\.name) == ["a"])
+        #expect(type.parameters.first?.value == "\u{E9}")
+    }
+
+    @Test(arguments: [
+        ("a/b; x=\u{80}", true), ("a/b; x=\u{FF}", true), ("a/b; x=\u{100}", false), ("a/b; x=\u{20AC}", false),
+        ("a/b; x=\u{1F600}", false), ("a/b; x=\"\u{FF}\"", true), ("a/b; x=\"caf\u{E9} \u{101}\"", false),
+    ])
+    func quotedStringCodePointBoundaries(_ text: String, _ kept: Bool) throws {
+        let type = try #require(MediaType(parsing: text))
+        #expect(type.essence == "a/b")
+        #expect(type.parameters.isEmpty == !kept, "\(text.unicodeScalars.map(\.value))")
+    }
+}
+
+@Suite("Fuzz findings: JSON errors in policy files (FuzzPolicyLoader)")
+struct PolicyJSONErrorFindingTests {
+    /// The fuzzer's input: a raw U+0006 inside a key. Loading it twice gave two different errors, both wrong:
+    /// "expected Dictionary but found an array" at `accept` once and at `examples&` the next time.
+    static let controlCharacterInKey = Data(
+        #"{"id": "x", "accept": [ { "\#u{6}label": "PDF", "name": "\\.pdf$" } ], "examples&": [ { "name": "a" } ]}"#
+            .utf8)
+
+    @Test func aControlCharacterInAKeyIsNamedTheSameEveryTime() {
+        var messages = Set<String>()
+        for _ in 0..<20 {
+            var loader = PolicyLoader(mimeDatabase: Fixtures.mime)
+            #expect(loader.load(data: Self.controlCharacterInKey, source: "fuzz.json") == nil)
+            messages.formUnion(loader.errors.map(\.description))
+        }
+        #expect(messages == ["fuzz.json: not valid JSON: Unescaped control character around character 27. [policy.json_invalid]"])
+    }
+
+    /// Malformed strings and numbers inside values: the message names the real problem and where it is.
+    @Test(arguments: [
+        (#"{"id": "a\#tb"}"#, "Unescaped control character around character 9."),
+        (#"{"id": "x", "title": "\ud800"}"#, "expected low-surrogate code point"),
+        (#"{"id": "x", "limits": {"maxSize": 01}}"#, "Number with leading zero around character 35."),
+        (#"{"id": "x", "limits": {"maxSize": 1e400}}"#, "Number 1e400 is not representable in Swift."),
+        (#"{"id": "x", "limits": {"maxSize": 1.}}"#, "Invalid value around character 36."),
+        (#"{"b": [1, {"c": -}], "a": "\#u{1}"}"#, "Invalid value around character 17."),
+    ])
+    func malformedValuesAreNamed(_ json: String, _ problem: String) {
+        let errors = Fixtures.loadErrors(json)
+        #expect(errors.map(\.code) == [.invalidJSON])
+        #expect(errors.first?.message.contains(problem) == true, "\(errors)")
+    }
+
+    @Test func invalidUTF8InsideAStringIsNamed() {
+        var bytes = Array(#"{"id": "x", "title": "a"#.utf8)
+        bytes += [0xFF] + Array(#""}"#.utf8)
+        var loader = PolicyLoader(mimeDatabase: Fixtures.mime)
+        #expect(loader.load(data: Data(bytes), source: "bad.json") == nil)
+        #expect(loader.errors.first?.message.contains("Invalid UTF-8 sequence") == true, "\(loader.errors)")
+    }
+}
