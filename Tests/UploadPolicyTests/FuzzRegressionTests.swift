@@ -66,3 +66,34 @@ struct PolicyJSONErrorFindingTests {
         #expect(loader.errors.first?.message.contains("Invalid UTF-8 sequence") == true, "\(loader.errors)")
     }
 }
+
+@Suite("Fuzz findings: control characters in texts users read (FuzzPolicyLoader)")
+struct DisplayTextFindingTests {
+    /// The fuzzer's input was a shipped policy with `\u0000` in a label, which every `name.not_accepted` reason
+    /// then showed through `{accepted}`. Titles, labels and reasons are refused with any control character.
+    @Test(arguments: [
+        (#""title": "Docs\u0000""#, "title", "U+0000"),
+        (#""title": {"en": "Docs", "pt-BR": "\u001b[31mDocs"}"#, "title.pt-BR", "U+001B"),
+        (#""reasons": {"name.not_accepted": "Only PDF.\u0085"}"#, "reasons.name.not_accepted", "U+0085"),
+        (#""reject": [{"name": "^~", "reason": {"en": "Lock\tfile"}}]"#, "reject[0].reason.en", "U+0009"),
+    ])
+    func controlCharactersAreRefused(_ member: String, _ path: String, _ codePoint: String) {
+        let errors = Fixtures.loadErrors(#"{"id": "x", "accept": [{"label": "PDF", "name": "\\.pdf$"}], \#(member)}"#)
+        #expect(errors.map(\.path) == [path])
+        #expect(errors.first?.message.contains(codePoint) == true, "\(errors)")
+    }
+
+    @Test func aControlCharacterInALabelIsRefused() {
+        let errors = Fixtures.loadErrors(#"{"id": "x", "accept": [{"label": {"en": "t\u0000ar"}, "name": "\\.tar$"}]}"#)
+        #expect(errors.map(\.description) == [
+            "bad.json: accept[0].label.en: contains the control character U+0000; texts shown to users cannot hold "
+                + "control characters [policy.invalid_value]"
+        ])
+    }
+
+    /// Bidi marks are not controls in this sense: right-to-left labels may need them.
+    @Test func bidiMarksInALabelAreKept() throws {
+        let policy = try Fixtures.policy(#"{"id": "x", "accept": [{"label": "\u200fملف PDF", "name": "\\.pdf$"}]}"#)
+        #expect(policy.evaluate(FileCandidate(name: "a.txt")).reason()?.contains("\u{200F}") == true)
+    }
+}

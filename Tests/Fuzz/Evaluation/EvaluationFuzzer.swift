@@ -12,7 +12,7 @@ func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let candidate = input.candidate
     let decision = policy.evaluate(candidate)
 
-    DecisionChecks.checkShape(decision, candidate)
+    DecisionChecks.checkShape(decision, candidate, policy: policy)
     checkSameDecision(decision, policy.evaluate(candidate), "evaluating twice", candidate)
     checkSameDecision(decision, policy.evaluate(candidate, scratch: MatchScratch()), "a caller's scratch", candidate)
     checkSameDecision(decision, policy.explain(candidate).decision, "explain", candidate)

@@ -30,7 +30,7 @@ func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     _ = try? PolicySet(policies: [policy])
     for example in policy.examples {
         let decision = policy.evaluate(example.candidate)
-        DecisionChecks.checkShape(decision, example.candidate)
+        DecisionChecks.checkShape(decision, example.candidate, policy: policy)
         DecisionChecks.checkAcceptIndex(policy, name: NameNormalization.nfc(example.candidate.name))
     }
     return 0

@@ -3,8 +3,12 @@
 /// Properties every decision has, checked by the targets that evaluate.
 public enum DecisionChecks {
     /// A rejection always has a rule and a non-empty reason in every language; an acceptance has no reason.
-    /// Reasons never carry control or bidi control characters, since they echo the name to the user.
-    public static func checkShape(_ decision: Decision, _ candidate: FileCandidate) {
+    /// Reasons never carry control characters, nor bidi controls unless the policy's own texts hold some (they
+    /// can be right in an Arabic or Hebrew label): they echo the name, which must not reorder the message.
+    public static func checkShape(_ decision: Decision, _ candidate: FileCandidate, policy: Policy) {
+        let authorsBidi = authoredTexts(of: policy).contains { text in
+            text.unicodeScalars.contains { CharacterClasses.isBidiControl($0.value) }
+        }
         invariant(decision.isAccepted == (decision.code == .accepted), "isAccepted disagrees with \(decision.code)")
         invariant(decision.rule != nil, "no rule for \(decision.code) on \(candidate)")
         for language in Language.allCases {
@@ -15,7 +19,7 @@ public enum DecisionChecks {
             }
             invariant(!(reason ?? "").isEmpty, "no \(language.rawValue) reason for \(decision.code) on \(candidate)")
             let unsafe = reason?.unicodeScalars.first {
-                CharacterClasses.isControl($0.value) || CharacterClasses.isBidiControl($0.value)
+                CharacterClasses.isControl($0.value) || (!authorsBidi && CharacterClasses.isBidiControl($0.value))
             }
             invariant(unsafe == nil, "the reason for \(decision.code) shows U+\(String(unsafe?.value ?? 0, radix: 16))")
         }
@@ -42,6 +46,13 @@ public enum DecisionChecks {
                     "the index skips \(entry.path) (\(entry.name.source)), which matches \(scalars(name)) in \(policy.id)")
             }
         }
+    }
+
+    /// Every text of the policy a reason can quote: labels, rule reasons and reason overrides.
+    private static func authoredTexts(of policy: Policy) -> [String] {
+        let texts = policy.acceptEntries.map(\.label) + policy.rejectRules.compactMap(\.reason)
+            + Array(policy.reasons.values)
+        return texts.flatMap { $0.texts.values }
     }
 
     /// A name's scalars in hex, for messages about names that may not print.
