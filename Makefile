@@ -5,7 +5,7 @@ SWIFT      ?= swift
 CONFIG     ?= release
 BIN         = .build/$(CONFIG)/uploadgate
 
-.PHONY: deps build serve test clean
+.PHONY: deps build serve test bench example examples-curl examples-deploy clean
 
 ## deps: install missing Debian packages (libpcre2-dev, libmicrohttpd-dev, libmagic-dev, shared-mime-info, pkg-config)
 deps:
@@ -22,6 +22,24 @@ serve: build
 ## test: run the whole test suite (each test target in turn; see scripts/run-tests.sh)
 test: deps
 	scripts/run-tests.sh
+
+## bench: run every benchmark (release builds; a few minutes) and print the report for docs/benchmarks.md
+bench: deps
+	Benchmarks/run-all.sh
+
+## example: the session client demo (Examples/session-client): pre-check, session, signer, completion, locally
+example: deps
+	$(SWIFT) build --product uploadgate
+	$(SWIFT) build --product session-client
+	$(SWIFT) run --skip-build session-client
+
+## examples-curl: run every Examples/curl script against servers it starts on loopback, checking the answers
+examples-curl: build
+	Examples/curl/try-all.sh $(BIN)
+
+## examples-deploy: nginx in front of two replicas on loopback, plus a systemd unit check (root: may install nginx)
+examples-deploy: build
+	Examples/deploy/try-on-loopback.sh $(BIN)
 
 clean:
 	rm -rf .build

@@ -14,12 +14,13 @@ let package = Package(
     products: [
         .library(name: "UploadPolicy", targets: ["UploadPolicy"]),
         .library(name: "RestPkiCore", targets: ["RestPkiCore"]),
-        .library(name: "PolicyLint", targets: ["PolicyLint"]),
-        // The endpoint's modules, for packages that embed or drive it (the fuzz package in Tests/Fuzz).
         .library(name: "UploadGateServer", targets: ["UploadGateServer"]),
+        .library(name: "PolicyLint", targets: ["PolicyLint"]),
+        .library(name: "RestPkiCoreEmulator", targets: ["RestPkiCoreEmulator"]),
+        // The endpoint's HTTP layer, for packages that drive the handler in process (the fuzz package in Tests/Fuzz).
         .library(name: "HTTPServer", targets: ["HTTPServer"]),
-        .library(name: "UploadGateLogging", targets: ["UploadGateLogging"]),
         .executable(name: "uploadgate", targets: ["uploadgate"]),
+        .executable(name: "session-client", targets: ["session-client"]),
     ],
     targets: [
         // C doors: system libraries found through pkg-config. Nothing else lives in them.
@@ -76,9 +77,22 @@ let package = Package(
             dependencies: ["UploadPolicy", "HTTPServer", "UploadGateLogging", "CGnuTLS"],
             swiftSettings: strictSettings),
 
-        // Client of the Rest PKI Core signature-sessions API (URLSession).
+        // Client of the Rest PKI Core signature-sessions API (URLSession), with policy pre-checks.
         .target(
-            name: "RestPkiCore",
+            name: "RestPkiCore", dependencies: ["UploadPolicy"],
+            swiftSettings: strictSettings),
+
+        // A faithful local stand-in for Rest PKI Core (the three session endpoints plus control routes), for
+        // tests and examples. Built on the shared HTTP server; calls the file-validation URL like the real one.
+        .target(
+            name: "RestPkiCoreEmulator", dependencies: ["HTTPServer", "RestPkiCore"],
+            swiftSettings: strictSettings),
+
+        // posix_spawn_file_actions_addclosefrom_np, which Swift's Glibc module hides (see its header).
+        .target(name: "CSpawnShim"),
+        // Starts and stops `uploadgate serve` as a child process (for the end-to-end tests and the example).
+        .target(
+            name: "UploadGateLauncher", dependencies: ["CSpawnShim"],
             swiftSettings: strictSettings),
 
         // The command-line tool.
@@ -89,6 +103,13 @@ let package = Package(
                 "UploadGateLogging",
                 "HTTPServer",
             ],
+            swiftSettings: strictSettings),
+
+        // The runnable session example: pre-check, create, redirect, wait (emulator by default).
+        .executableTarget(
+            name: "session-client",
+            dependencies: ["RestPkiCore", "RestPkiCoreEmulator", "UploadPolicy", "UploadGateLauncher"],
+            path: "Examples/session-client", exclude: ["README.md"],
             swiftSettings: strictSettings),
 
         .testTarget(
@@ -107,7 +128,23 @@ let package = Package(
             name: "HTTPServerTests", dependencies: ["HTTPServer"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "RestPkiCoreTests", dependencies: ["RestPkiCore"],
+            name: "RestPkiCoreTests", dependencies: ["RestPkiCore", "UploadPolicy"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "RestPkiCoreEmulatorTests", dependencies: ["RestPkiCoreEmulator", "RestPkiCore", "HTTPServer"],
+            swiftSettings: strictSettings),
+        // Client → emulator → the real `uploadgate serve` binary over loopback HTTP (the dependency builds it).
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "RestPkiCore", "RestPkiCoreEmulator", "UploadPolicy", "HTTPServer", "UploadGateLauncher", "uploadgate",
+            ],
+            swiftSettings: strictSettings),
+        // The endpoint over real HTTP on loopback, in process and through the built `uploadgate serve` binary
+        // (the dependency makes `swift test` build it).
+        .testTarget(
+            name: "UploadGateServerTests",
+            dependencies: ["UploadGateServer", "UploadPolicy", "HTTPServer", "UploadGateLogging", "uploadgate"],
             swiftSettings: strictSettings),
         // Golden tests: drive the built `uploadgate` binary (the dependency makes `swift test` build it).
         .testTarget(

@@ -12,6 +12,12 @@ let package = Package(
             name: "EngineBenchmark",
             dependencies: ["CPCRE2Floor", .product(name: "UploadPolicy", package: "UploadGate")],
             path: "Sources/EngineBenchmark"),
+        .executableTarget(
+            name: "HandlerBenchmark",
+            dependencies: [
+                .product(name: "UploadGateServer", package: "UploadGate"),
+                .product(name: "UploadPolicy", package: "UploadGate"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

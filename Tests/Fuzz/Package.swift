@@ -32,7 +32,6 @@ let package = Package(
                 "FuzzSupport", .product(name: "UploadPolicy", package: "UploadGate"),
                 .product(name: "UploadGateServer", package: "UploadGate"),
                 .product(name: "HTTPServer", package: "UploadGate"),
-                .product(name: "UploadGateLogging", package: "UploadGate"),
             ],
             path: "RequestCodec", exclude: ["corpus", "request.dict"]),
         .executableTarget(

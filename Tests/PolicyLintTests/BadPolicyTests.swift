@@ -22,7 +22,7 @@ struct BadPolicyCase: Sendable, CustomTestStringConvertible {
         BadPolicyCase(file: "reason_placeholder.json", ids: ["policy.reason_placeholder"]),
         BadPolicyCase(file: "duplicate_id-a.json", ids: []),
         BadPolicyCase(file: "duplicate_id-b.json", ids: []),  // the duplicate shows when both are linted
-        BadPolicyCase(file: "duplicate_key.json", ids: ["json.duplicate_key"]),
+        BadPolicyCase(file: "duplicate_key.json", ids: ["policy.duplicate_key"]),
         BadPolicyCase(file: "catastrophic-confirmed.json", ids: ["pattern.catastrophic", "pattern.catastrophic"]),
         BadPolicyCase(file: "catastrophic-suspected.json", ids: ["pattern.catastrophic", "pattern.catastrophic"]),
         BadPolicyCase(file: "unanchored.json", ids: ["pattern.unanchored", "pattern.unanchored"]),

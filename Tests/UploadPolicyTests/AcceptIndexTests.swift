@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UploadPolicy
 
 @Suite("Extension index for accept entries")
@@ -59,13 +60,19 @@ struct AcceptIndexTests {
             "\\.pdf$", "\\.docx?$", "^report.*\\.pdf$", "\\.(tar\\.gz|tgz)$", ".pdf$", "\\.p[dn]g$", "pdf",
             "\\.PNG$", "(\\.tar)?\\.xz$", "^[\\p{L} ]+\\.txt$", "\\.hei[cf]$", "\\.jpe?g$|\\.gif$",
         ]
-        let entries = patterns.map { #"{ "label": "x", "name": "\#($0.replacingOccurrences(of: "\\", with: "\\\\"))" }"# }
-        let policy = try Fixtures.policy(#"{ "id": "d", "accept": [\#(entries.joined(separator: ","))], "options": { "checks": \#(allChecksOff) } }"#)
+        let entries = patterns.map {
+            #"{ "label": "x", "name": "\#($0.replacingOccurrences(of: "\\", with: "\\\\"))" }"#
+        }
+        let policy = try Fixtures.policy(
+            #"{ "id": "d", "accept": [\#(entries.joined(separator: ","))], "options": { "checks": \#(allChecksOff) } }"#
+        )
         let compiled = try patterns.map { try CompiledPattern($0) }
 
         let stems = ["report", "a", "Ação", "x.pdf", "契約", "report.2024", ""]
-        let extensions = ["pdf", "PDF", "Pdf", "docx", "doc", "tar.gz", "tgz", "gz", "png", "PNG", "pdg", "xz",
-                          "tar.xz", "txt", "heic", "HEIF", "jpeg", "jpg", "gif", "", "pdf.exe", "pdſ", "ｐｄｆ", "K"]
+        let extensions = [
+            "pdf", "PDF", "Pdf", "docx", "doc", "tar.gz", "tgz", "gz", "png", "PNG", "pdg", "xz",
+            "tar.xz", "txt", "heic", "HEIF", "jpeg", "jpg", "gif", "", "pdf.exe", "pdſ", "ｐｄｆ", "K",
+        ]
         var checked = 0
         for stem in stems {
             for ext in extensions {
@@ -73,7 +80,10 @@ struct AcceptIndexTests {
                     let brute = compiled.firstIndex { $0.matches(name) == .match }
                     let decision = policy.decide(name)
                     let indexed = decision.isAccepted ? Int(decision.rule!.dropFirst(7).dropLast()) : nil
-                    #expect(indexed == brute, "\(name): index picked \(String(describing: indexed)), brute force \(String(describing: brute))")
+                    #expect(
+                        indexed == brute,
+                        "\(name): index picked \(String(describing: indexed)), brute force \(String(describing: brute))"
+                    )
                     checked += 1
                 }
             }

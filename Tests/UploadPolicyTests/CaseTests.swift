@@ -69,8 +69,11 @@ struct CaseTests {
     @Test func casesArePresent() {
         #expect(Case.all.count >= 40)
         let upload = Set(Case.all.map(\.id).filter { $0.hasPrefix("C") })
-        #expect(upload == ["C03", "C06", "C07", "C14", "C16", "C19", "C22", "C23", "C25", "C28", "C35", "C37",
-                           "C40", "C44", "C46"])
+        #expect(
+            upload == [
+                "C03", "C06", "C07", "C14", "C16", "C19", "C22", "C23", "C25", "C28", "C35", "C37",
+                "C40", "C44", "C46",
+            ])
     }
 
     @Test(arguments: Case.all)

@@ -4,7 +4,8 @@ import UploadPolicy
 @Suite("Evaluation")
 struct EvaluationTests {
     @Test func decisionOrderChecksThenRejectThenLimitsThenAccept() throws {
-        let policy = try Fixtures.pdfPolicy(#"""
+        let policy = try Fixtures.pdfPolicy(
+            #"""
             "reject": [ { "name": "^draft", "reason": { "en": "Drafts cannot be signed.", "pt-BR": "Rascunhos não." } } ],
             "limits": { "maxSize": 100, "minSize": 1 }
             """#)
@@ -17,7 +18,8 @@ struct EvaluationTests {
     }
 
     @Test func ruleReasonsAndRulePaths() throws {
-        let policy = try Fixtures.pdfPolicy(#"""
+        let policy = try Fixtures.pdfPolicy(
+            #"""
             "reject": [ { "name": "^x" }, { "name": "^draft", "reason": { "en": "Drafts ({name}) cannot be signed.", "pt-BR": "Rascunhos não." } } ]
             """#)
         let decision = policy.decide("draft.pdf")
@@ -45,9 +47,10 @@ struct EvaluationTests {
         let decision = policy.decide("contrato.docx", "application/pdf")
         #expect(decision.code == .typeMismatch)
         #expect(decision.rule == "accept[1].types")
-        #expect(decision.reason() == "The file's type (application/pdf) does not match its extension. "
-            + "Expected for “Word document”: application/msword or "
-            + "application/vnd.openxmlformats-officedocument.wordprocessingml.document.")
+        #expect(
+            decision.reason() == "The file's type (application/pdf) does not match its extension. "
+                + "Expected for “Word document”: application/msword or "
+                + "application/vnd.openxmlformats-officedocument.wordprocessingml.document.")
     }
 
     @Test func sizeReasonsAreHumanReadable() throws {
@@ -56,13 +59,16 @@ struct EvaluationTests {
         #expect(decision.reason() == "The file is too large (57.2 MB); the maximum is 50 MB.")
         #expect(decision.reason(in: .brazilianPortuguese) == "O arquivo é grande demais (57,2 MB); o máximo é 50 MB.")
         #expect(policy.decide("a.pdf", "application/pdf", length: -5).code == .invalidSize)
-        #expect(policy.decide("a.pdf", "application/pdf", length: 0).reason() == "The file is too small (0 bytes); the minimum is 1 bytes.")
+        #expect(
+            policy.decide("a.pdf", "application/pdf", length: 0).reason()
+                == "The file is too small (0 bytes); the minimum is 1 bytes.")
     }
 
     @Test func policyReasonOverridesApply() throws {
         let policy = try Fixtures.shipped("pdf-only")
-        #expect(policy.decide("a.docx").reason()
-            == "Only PDF documents are accepted. Save or print the file as PDF and try again.")
+        #expect(
+            policy.decide("a.docx").reason()
+                == "Only PDF documents are accepted. Save or print the file as PDF and try again.")
     }
 
     @Test func emptyTypeHandling() throws {
@@ -72,11 +78,13 @@ struct EvaluationTests {
         #expect(infer.decide("a.pdf", "  ").isAccepted)
         #expect(infer.decide("a.pdf", "application/octet-stream").isAccepted)
 
-        let inferNothing = try Fixtures.policy(#"{ "id": "x", "accept": [ { "label": "Thing", "name": "\\.zzq$", "types": ["application/x-thing"] } ] }"#)
+        let inferNothing = try Fixtures.policy(
+            #"{ "id": "x", "accept": [ { "label": "Thing", "name": "\\.zzq$", "types": ["application/x-thing"] } ] }"#)
         #expect(inferNothing.decide("a.zzq", "").code == .undeterminedType)
         #expect(inferNothing.decide("a.zzq", "application/x-thing").isAccepted)
 
-        let inferWrong = try Fixtures.policy(#"{ "id": "x", "accept": [ { "label": "PDF", "name": "\\.(pdf|png)$", "types": ["application/pdf"] } ] }"#)
+        let inferWrong = try Fixtures.policy(
+            #"{ "id": "x", "accept": [ { "label": "PDF", "name": "\\.(pdf|png)$", "types": ["application/pdf"] } ] }"#)
         #expect(inferWrong.decide("a.png", "").code == .typeMismatch)
 
         let reject = try Fixtures.pdfPolicy(#""options": { "emptyType": "reject" }"#)
@@ -84,7 +92,9 @@ struct EvaluationTests {
         #expect(reject.decide("a.pdf", "application/octet-stream").code == .missingType)
         #expect(reject.decide("a.pdf", "application/pdf").isAccepted)
 
-        let accept = try Fixtures.policy(#"{ "id": "x", "accept": [ { "label": "Thing", "name": "\\.zzq$", "types": ["application/x-thing"] } ], "options": { "emptyType": "accept" } }"#)
+        let accept = try Fixtures.policy(
+            #"{ "id": "x", "accept": [ { "label": "Thing", "name": "\\.zzq$", "types": ["application/x-thing"] } ], "options": { "emptyType": "accept" } }"#
+        )
         #expect(accept.decide("a.zzq", "").isAccepted)
     }
 
@@ -97,7 +107,9 @@ struct EvaluationTests {
     }
 
     @Test func wildcardTypes() throws {
-        let policy = try Fixtures.policy(#"{ "id": "x", "accept": [ { "label": "image", "name": "\\.(png|jpe?g)$", "types": ["image/*"] }, { "label": "doc", "name": "\\.doc$", "types": ["*/*"] } ] }"#)
+        let policy = try Fixtures.policy(
+            #"{ "id": "x", "accept": [ { "label": "image", "name": "\\.(png|jpe?g)$", "types": ["image/*"] }, { "label": "doc", "name": "\\.doc$", "types": ["*/*"] } ] }"#
+        )
         #expect(policy.decide("a.png", "image/png").isAccepted)
         #expect(policy.decide("a.png", "image/x-anything").isAccepted)
         #expect(policy.decide("a.png", "imagex/png").code == .typeMismatch)
@@ -106,7 +118,8 @@ struct EvaluationTests {
     }
 
     @Test func firstMatchingEntryDecidesTheType() throws {
-        let policy = try Fixtures.policy(#"""
+        let policy = try Fixtures.policy(
+            #"""
             { "id": "x", "accept": [ { "label": "report", "name": "^report.*\\.pdf$", "types": ["application/pdf"] },
                                      { "label": "any PDF or text", "name": "\\.pdf$", "types": ["text/plain"] } ] }
             """#)
@@ -116,7 +129,8 @@ struct EvaluationTests {
     }
 
     @Test func patternLimitFailsClosed() throws {
-        let policy = try Fixtures.policy(#"""
+        let policy = try Fixtures.policy(
+            #"""
             { "id": "x", "accept": [ { "label": "bad", "name": "^(\\w+\\s?)*$" } ] }
             """#)
         let name = String(repeating: "a", count: 200) + "!"
@@ -130,7 +144,10 @@ struct EvaluationTests {
         let policy = try Fixtures.shipped("default")
         let explanation = policy.explain(FileCandidate(name: "U\u{308}bersicht.docx", contentType: "application/zip"))
         #expect(explanation.decision.isAccepted)
-        #expect(explanation.steps.map(\.stage) == ["normalize", "checks", "reject[0]", "reject[1]", "limits", "accept[1]", "type"])
+        #expect(
+            explanation.steps.map(\.stage) == [
+                "normalize", "checks", "reject[0]", "reject[1]", "limits", "accept[1]", "type",
+            ])
         #expect(explanation.steps.first?.detail == "converted to NFC")
         #expect(explanation.steps.last?.outcome == .passed)
         #expect(explanation.steps.last?.detail.contains("less specific") == true)

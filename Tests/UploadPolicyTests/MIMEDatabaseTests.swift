@@ -24,8 +24,10 @@ struct MIMEDatabaseTests {
     @Test func subclassHierarchy() {
         #expect(mime.isKind("text/csv", of: "text/plain"))
         #expect(mime.isKind("text/x-python", of: "text/plain"), "text/* is implicitly text/plain")
-        #expect(mime.isKind("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                            of: "application/zip"))
+        #expect(
+            mime.isKind(
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                of: "application/zip"))
         #expect(mime.isKind("application/x-compressed-tar", of: "application/gzip"))
         #expect(mime.isKind("image/png", of: "application/octet-stream"))
         #expect(mime.isKind("image/pjpeg", of: "image/jpeg"), "aliases resolve on both sides")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import UploadPolicy
 
 @Suite("WHATWG MIME type parsing")
@@ -8,8 +9,10 @@ struct MediaTypeTests {
         ("TEXT/PLAIN", "text/plain"),
         ("  text/plain ; charset=UTF-8", "text/plain"),
         ("text/plain;charset=UTF-8", "text/plain"),
-        ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        (
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        ),
         ("image/svg+xml", "image/svg+xml"),
         ("text/html;", "text/html"),
         ("text/html ;;; charset=x", "text/html"),

@@ -100,7 +100,8 @@ struct NameCheckTests {
     }
 
     @Test func checksCanBeSwitchedOff() throws {
-        let policy = try Fixtures.policy(#"""
+        let policy = try Fixtures.policy(
+            #"""
             { "id": "lenient", "accept": [ { "label": "any", "name": "^" } ],
               "options": { "checks": { "emptyName": false, "controlCharacters": false, "bidiControls": false,
                 "invisibleCharacters": false, "pathSeparators": false, "dotSegments": false,
@@ -119,7 +120,8 @@ struct NameCheckTests {
     }
 
     @Test func nameLengthInBytesAndCharacters() throws {
-        let policy = try Fixtures.policy(#"""
+        let policy = try Fixtures.policy(
+            #"""
             { "id": "short", "accept": [ { "label": "PDF", "name": "\\.pdf$" } ],
               "limits": { "maxNameBytes": 20, "maxNameCharacters": 10 } }
             """#)

@@ -5,7 +5,8 @@ import UploadPolicy
 @Suite("Policy loading")
 struct PolicyLoaderTests {
     @Test func reportsEveryProblemWithItsPath() {
-        let errors = Fixtures.loadErrors(#"""
+        let errors = Fixtures.loadErrors(
+            #"""
             { "id": "Bad Id", "titel": "x",
               "accept": [ { "label": "PDF", "name": "\\.pdf$", "typse": ["application/pdf"] },
                           { "label": "Broken", "name": "ação[a-" },
@@ -31,10 +32,11 @@ struct PolicyLoaderTests {
             "bad.json: titel: unknown key 'titel'; did you mean 'title'? [policy.unknown_key]",
         ]
         #expect(errors.map(\.description).sorted() == expected.sorted())
-        #expect(PolicyLoadErrors(errors).errors.map(\.path) == [
-            "accept[0].typse", "accept[1].name", "accept[2]", "accept[2].types[0]", "accept[2].types[1]", "id",
-            "limits.maxSize", "limits.minSize", "options.checks.bidiControl", "options.emptyType", "titel",
-        ])
+        #expect(
+            PolicyLoadErrors(errors).errors.map(\.path) == [
+                "accept[0].typse", "accept[1].name", "accept[2]", "accept[2].types[0]", "accept[2].types[1]", "id",
+                "limits.maxSize", "limits.minSize", "options.checks.bidiControl", "options.emptyType", "titel",
+            ])
     }
 
     @Test func invalidJSONIsReportedWithTheFile() {
@@ -55,39 +57,47 @@ struct PolicyLoaderTests {
         #expect(Fixtures.loadErrors("[]").map(\.message) == ["expected an object, found an array"])
         let errors = Fixtures.loadErrors(#"{ "id": "x", "accept": [] }"#)
         #expect(errors.map(\.description) == ["bad.json: accept: must list at least one item [policy.invalid_value]"])
-        #expect(Fixtures.loadErrors(#"{ "accept": [ { "label": "a", "name": "a" } ] }"#).map(\.message)
-            == ["missing required key 'id'"])
+        #expect(
+            Fixtures.loadErrors(#"{ "accept": [ { "label": "a", "name": "a" } ] }"#).map(\.message)
+                == ["missing required key 'id'"])
     }
 
     @Test func reasonPlaceholdersAreChecked() {
-        let errors = Fixtures.loadErrors(#"""
+        let errors = Fixtures.loadErrors(
+            #"""
             { "id": "x", "accept": [ { "label": "a", "name": "a" } ],
               "reasons": { "name.not_accepted": { "en": "Only {acepted}.", "pt-BR": "Só {accepted}." },
                            "name.not_acepted": "x" },
               "reject": [ { "name": "b", "reason": { "fr": "non" } } ] }
             """#)
-        #expect(errors.map(\.path).sorted() == [
-            "reasons.name.not_accepted.en", "reasons.name.not_acepted", "reject[0].reason.fr",
-        ])
-        #expect(errors.first { $0.code == .unknownPlaceholder }?.message.hasPrefix("unknown placeholder '{acepted}'") == true)
+        #expect(
+            errors.map(\.path).sorted() == [
+                "reasons.name.not_accepted.en", "reasons.name.not_acepted", "reject[0].reason.fr",
+            ])
+        #expect(
+            errors.first { $0.code == .unknownPlaceholder }?.message.hasPrefix("unknown placeholder '{acepted}'")
+                == true)
     }
 
     @Test func minSizeAboveMaxSizeIsRefused() {
-        let errors = Fixtures.loadErrors(#"""
+        let errors = Fixtures.loadErrors(
+            #"""
             { "id": "x", "accept": [ { "label": "a", "name": "a" } ], "limits": { "minSize": 10, "maxSize": 5 } }
             """#)
         #expect(errors.map(\.message) == ["minSize (10) is larger than maxSize (5)"])
     }
 
     @Test func examplesAreValidated() {
-        let errors = Fixtures.loadErrors(#"""
+        let errors = Fixtures.loadErrors(
+            #"""
             { "id": "x", "accept": [ { "label": "a", "name": "a" } ],
               "examples": [ { "name": "a", "expect": "yes" }, { "name": "a", "expect": "reject", "code": "name.bidi" },
                             { "expect": "accept", "lenght": 3 } ] }
             """#)
-        #expect(errors.map(\.path).sorted() == [
-            "examples[0].expect", "examples[1].code", "examples[2]", "examples[2].lenght",
-        ])
+        #expect(
+            errors.map(\.path).sorted() == [
+                "examples[0].expect", "examples[1].code", "examples[2]", "examples[2].lenght",
+            ])
     }
 
     @Test func directoryLoadsAllOrNothing() throws {
@@ -116,7 +126,9 @@ struct PolicyLoaderTests {
         let b = try Fixtures.policy(#"{ "id": "b", "accept": [ { "label": "b", "name": "b" } ] }"#)
         #expect(throws: PolicyLoadError.self) { try PolicySet(policies: [a, b]) }
         #expect(try PolicySet(policies: [a, b], defaultPolicyID: "b").defaultPolicy.id == "b")
-        let error = try #require(throws: PolicyLoadError.self) { try PolicySet(policies: [a, b], defaultPolicyID: "c") }
+        let error = try #require(throws: PolicyLoadError.self) {
+            try PolicySet(policies: [a, b], defaultPolicyID: "c")
+        }
         #expect(error.message == "no policy has the id 'c' (ids: a, b)")
     }
 

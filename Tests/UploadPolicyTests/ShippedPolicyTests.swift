@@ -19,7 +19,9 @@ struct ShippedPolicyTests {
         #expect(policy.examples.contains { $0.expectAccepted } && policy.examples.contains { !$0.expectAccepted })
         for example in policy.examples {
             let decision = policy.evaluate(example.candidate)
-            #expect(decision.isAccepted == example.expectAccepted, "\(example.path) \(example.candidate.name.debugDescription): \(decision)")
+            #expect(
+                decision.isAccepted == example.expectAccepted,
+                "\(example.path) \(example.candidate.name.debugDescription): \(decision)")
             if let code = example.expectCode { #expect(decision.code == code, "\(example.path): \(decision)") }
         }
     }

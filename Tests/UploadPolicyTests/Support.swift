@@ -39,7 +39,8 @@ enum Fixtures {
 
     /// A minimal policy accepting PDFs, with extra top-level JSON members spliced in.
     static func pdfPolicy(_ extra: String = "") throws -> Policy {
-        try policy("""
+        try policy(
+            """
             { "id": "t", "accept": [ { "label": "PDF document", "name": "\\\\.pdf$", "types": ["application/pdf"] } ]
               \(extra.isEmpty ? "" : ", " + extra) }
             """)

@@ -50,7 +50,8 @@ enum NameMix {
             case 88..<94: reported = type == "image/jpeg" ? "image/jpg" : type + "; charset=UTF-8"
             default: reported = "application/pdf"
             }
-            inputs.append(FileCandidate(name: stem + "." + ext, contentType: reported, length: Int64(random.next(5_000_000))))
+            inputs.append(
+                FileCandidate(name: stem + "." + ext, contentType: reported, length: Int64(random.next(5_000_000))))
         }
         return inputs
     }

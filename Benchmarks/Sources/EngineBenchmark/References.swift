@@ -9,9 +9,9 @@ enum References {
     static func cFloor(policy: Policy, names: [String], rounds: Int = 5) -> Double {
         let patterns = policy.rejectRules.map(\.name.source) + policy.acceptEntries.map(\.name.source)
         let cPatterns = patterns.map { strdup($0) }
-        defer { cPatterns.forEach { free($0) } }
+        defer { for pattern in cPatterns { free(pattern) } }
         let cNames = names.map { strdup($0) }
-        defer { cNames.forEach { free($0) } }
+        defer { for name in cNames { free(name) } }
         let lengths = names.map { $0.utf8.count }
         var best = 0.0
         let iterations = max(1, 400_000 / names.count)

@@ -54,10 +54,11 @@ for policy in set.policies.sorted(by: { $0.id < $1.id }) {
     }
     let floor = References.cFloor(policy: policy, names: nfcNames, rounds: quick ? 1 : 5)
     let regex = References.nsRegularExpression(policy: policy, names: quick ? Array(nfcNames.prefix(50)) : nfcNames)
-    print(Table.row([
-        policy.id, formatRate(engine), formatRate(floor), String(format: "%.2f×", engine / floor),
-        formatRate(regex), String(format: "%.0f×", engine / regex), String(format: "%.0f", 1e9 / engine),
-    ]))
+    print(
+        Table.row([
+            policy.id, formatRate(engine), formatRate(floor), String(format: "%.2f×", engine / floor),
+            formatRate(regex), String(format: "%.0f×", engine / regex), String(format: "%.0f", 1e9 / engine),
+        ]))
 }
 print("")
 print("ratio: engine ÷ C floor (bar ≥ 0.5×); speed-up: engine ÷ NSRegularExpression (bar ≥ 10×)")

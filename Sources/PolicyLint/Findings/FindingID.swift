@@ -28,8 +28,6 @@ public struct FindingID: RawRepresentable, Hashable, Sendable, Comparable, Custo
     public static let unreachableEntry = FindingID(rawValue: "entry.unreachable")
     /// One of the policy's own examples does not get the decision it expects.
     public static let contradictingExample = FindingID(rawValue: "example.contradicts")
-    /// A key written twice in one object: the engine uses the first value and silently ignores the other.
-    public static let duplicateKey = FindingID(rawValue: "json.duplicate_key")
     /// Lint stopped after `--max-errors` errors.
     public static let tooManyErrors = FindingID(PolicyLoadError.Code.tooManyErrors)
 }
@@ -39,7 +37,7 @@ extension FindingID {
     public static let all: [FindingID] = [
         FindingID(.unreadable), FindingID(.invalidJSON), FindingID(.unknownKey), FindingID(.missingKey),
         FindingID(.wrongType), FindingID(.invalidValue), FindingID(.invalidPattern), FindingID(.invalidType),
-        FindingID(.unknownPlaceholder), FindingID(.duplicateID), .duplicateKey, .catastrophicPattern,
+        FindingID(.unknownPlaceholder), FindingID(.duplicateID), FindingID(.duplicateKey), .catastrophicPattern,
         .unanchoredPattern,
         .dotNetClassSubtraction, .dotNetDollar, .unknownType, .unreachableEntry, .contradictingExample,
         .tooManyErrors,
@@ -67,7 +65,7 @@ extension FindingID {
         case "policy.reason_placeholder": "A reason names a placeholder that does not exist."
         case "policy.duplicate_id": "Two policies share an id."
         case "policy.too_many_errors": "Lint stopped early after --max-errors errors."
-        case "json.duplicate_key": "A key written twice in one object; the engine ignores all but the first."
+        case "policy.duplicate_key": "A key written twice in one object; the engine refuses the file."
         case "pattern.catastrophic": "A pattern prone to catastrophic backtracking (nested or overlapping repeats)."
         case "pattern.unanchored": "An accept pattern without an end anchor also accepts longer names."
         case "pattern.dotnet_class_subtraction": "A .NET class subtraction, which PCRE2 reads differently."
@@ -93,7 +91,7 @@ extension FindingID {
         case "policy.reason_placeholder": "use one of the placeholders listed in the message"
         case "policy.duplicate_id": "give each policy its own id"
         case "policy.too_many_errors": "fix the errors shown, or run with --max-errors 0 to see them all"
-        case "json.duplicate_key": "keep one of the two, merging them if both say something"
+        case "policy.duplicate_key": "keep one of the two, merging them if both say something"
         case "pattern.catastrophic": "rewrite so each character can be matched in only one way, or use (?>…)"
         case "pattern.unanchored": "end the pattern with $ (for example \\.pdf$)"
         case "pattern.dotnet_class_subtraction": "list the wanted characters instead, e.g. [b-df-hj-np-tv-z]"

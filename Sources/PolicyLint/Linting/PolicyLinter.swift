@@ -5,11 +5,11 @@ public import UploadPolicy
 /// never touches the file system; `uploadgate lint` does the reading and the printing.
 ///
 /// For each file:
-/// 1. the engine loads it; every load error becomes a finding with its `policy.*` code, located in the text;
-/// 2. keys written twice in one object are reported (`json.duplicate_key`): the engine keeps the first;
-/// 3. every pattern that compiles is checked (`pattern.catastrophic`, `pattern.unanchored`, `pattern.dotnet_*`),
+/// 1. the engine loads it; every load error becomes a finding with its `policy.*` code, located in the text
+///    (a key written twice in one object is one of them, `policy.duplicate_key`);
+/// 2. every pattern that compiles is checked (`pattern.catastrophic`, `pattern.unanchored`, `pattern.dotnet_*`),
 ///    even when other parts of the file have errors, and so is every MIME type (`type.unknown`);
-/// 4. when the file loaded, its accept entries are checked for reachability (`entry.unreachable`) and its
+/// 3. when the file loaded, its accept entries are checked for reachability (`entry.unreachable`) and its
 ///    examples are run (`example.contradicts`);
 ///
 /// Ids shared by two files (`policy.duplicate_id`) are found when the results are added to a ``LintReport``,
@@ -53,14 +53,6 @@ public struct PolicyLinter: Sendable {
         }
         if let sourceMap {
             findings += TypeCheck.findings(in: sourceMap, context: context)
-            findings += sourceMap.duplicateKeys.map { duplicate in
-                var finding = LintFinding(
-                    id: .duplicateKey, file: file, path: duplicate.path,
-                    message: "'\(duplicate.key)' is written again here; UploadGate uses the first value and ignores "
-                        + "this one")
-                finding.location = TextLocation(line: duplicate.position.line, column: duplicate.position.column)
-                return finding
-            }
         }
         if let policy {
             findings += ReachabilityCheck.findings(for: policy, sites: sites, in: context)

@@ -52,25 +52,13 @@ struct JSONSourceMap: Sendable {
         let position: Position
     }
 
-    /// A key repeated within one object: the engine keeps the first value and ignores the others.
-    struct DuplicateKey: Sendable {
-        /// The JSON path of the repeated member.
-        let path: String
-        let key: String
-        /// Where the repeat's key starts.
-        let position: Position
-    }
-
     let root: Node
-    /// Every key that repeats within its object.
-    let duplicateKeys: [DuplicateKey]
 
-    /// Reads `bytes` as JSON text, as leniently as the engine's parser: a trailing comma is allowed.
+    /// Reads `bytes` as JSON text, tolerating trailing commas (the engine reports them) so the file can be mapped.
     /// - Throws: ``SyntaxError`` at the first problem (invalid UTF-8 and lone surrogates included).
     init(bytes: [UInt8]) throws(SyntaxError) {
         var reader = JSONTextReader(bytes: bytes)
         root = try reader.readDocument()
-        duplicateKeys = reader.duplicateKeys
     }
 
     /// What a JSON path (`accept[1].types[0]`, `reasons.name.not_accepted.en`) points at.

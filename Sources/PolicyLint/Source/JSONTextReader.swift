@@ -12,7 +12,6 @@ struct JSONTextReader {
     private var depth = 0
     private var decodeError: JSONSourceMap.SyntaxError?
     /// Keys that occur again in the same object, with the JSON path of the repeat and where it is.
-    private(set) var duplicateKeys: [JSONSourceMap.DuplicateKey] = []
 
     init(bytes: [UInt8]) {
         var line = 1
@@ -90,13 +89,13 @@ struct JSONTextReader {
         guard depth <= Self.maximumDepth else { throw fail("nested more than \(Self.maximumDepth) levels deep") }
     }
 
-    /// An object. A comma before the closing brace is allowed, as the engine's parser allows it.
+    /// An object. A comma before the closing brace is tolerated here (the engine refuses it with its own located
+    /// error), so the rest of the file can still be mapped.
     private mutating func readObject(at path: String) throws(JSONSourceMap.SyntaxError) -> Node {
         let start = position
         try nest()
         index += 1
         var members: [JSONSourceMap.Member] = []
-        var keys = Set<String>()
         skipSpace()
         if current == "}" {
             index += 1
@@ -111,9 +110,6 @@ struct JSONTextReader {
                 guard current == "\"" else { throw fail("expected a key in double quotes") }
                 let key = try readString().text
                 let memberPath = path.isEmpty ? key : path + "." + key
-                if !keys.insert(key).inserted {
-                    duplicateKeys.append(JSONSourceMap.DuplicateKey(path: memberPath, key: key, position: keyStart))
-                }
                 skipSpace()
                 guard current == ":" else { throw fail("expected ':' after the key") }
                 index += 1

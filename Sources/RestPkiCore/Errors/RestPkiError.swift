@@ -35,6 +35,8 @@ public struct RestPkiError: Error, Sendable, CustomStringConvertible, LocalizedE
         /// An argument or the client's configuration is unusable (endpoint, API key, return URL); nothing was
         /// sent.
         public static let invalidArgument = Kind("invalidArgument")
+        /// The policy pre-check refused predefined documents; nothing was sent. See `policyRefusals`.
+        public static let policyRefused = Kind("policyRefused")
 
         /// The kind's name, e.g. `unauthorized`.
         public var description: String { name }
@@ -51,6 +53,7 @@ public struct RestPkiError: Error, Sendable, CustomStringConvertible, LocalizedE
         case deadlineExceeded(progress: String)
         case cancelled
         case invalidArgument(String)
+        case policyRefused(policy: String, documents: Int, refusals: [DocumentPolicyRefusal])
     }
 
     let storage: Storage
@@ -76,6 +79,7 @@ public struct RestPkiError: Error, Sendable, CustomStringConvertible, LocalizedE
         case .deadlineExceeded: return .deadlineExceeded
         case .cancelled: return .cancelled
         case .invalidArgument: return .invalidArgument
+        case .policyRefused: return .policyRefused
         }
     }
 
@@ -99,6 +103,13 @@ public struct RestPkiError: Error, Sendable, CustomStringConvertible, LocalizedE
 
     /// The server's error code, e.g. `.signatureSessionNotFound`, for `kind == .api`.
     public var code: RestPkiErrorCode? { apiError?.code }
+
+    /// Every document the policy pre-check refused, in request order, for `kind == .policyRefused`; empty
+    /// otherwise.
+    public var policyRefusals: [DocumentPolicyRefusal] {
+        if case .policyRefused(_, _, let refusals) = storage { return refusals }
+        return []
+    }
 
     /// The start of the response body (at most 512 characters, API key removed), when it helps diagnosis.
     public var bodyExcerpt: String? {
@@ -166,6 +177,10 @@ public struct RestPkiError: Error, Sendable, CustomStringConvertible, LocalizedE
             return "\(operation) was cancelled."
         case .invalidArgument(let reason):
             return "Cannot \(operation): \(reason)."
+        case .policyRefused(let policy, let documents, let refusals):
+            let failing = "\(refusals.count) of \(documents) document\(documents == 1 ? "" : "s")"
+            let list = refusals.map(\.description).joined(separator: "; ")
+            return "Refused \(operation) before sending it: \(failing) fail policy '\(policy)': \(list)"
         }
     }
 

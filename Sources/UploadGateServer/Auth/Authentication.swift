@@ -63,7 +63,12 @@ public struct Authenticator: Sendable, CustomStringConvertible {
     }
 
     /// Checks a request's credentials.
+    ///
+    /// Basic and Bearer credentials are read from `Authorization` and, failing that, from `Authentication`: Rest
+    /// PKI Core's documentation names the latter for its outgoing calls, almost certainly meaning the former,
+    /// so both are accepted.
     /// - Parameter header: Looks a request header up by name, case-insensitively.
+    /// - Returns: ``Outcome/allowed``, or why not with the challenge to send.
     public func check(header: (String) -> String?) -> Outcome {
         switch mode {
         case .none:
@@ -73,24 +78,41 @@ public struct Authenticator: Sendable, CustomStringConvertible {
             return matches(Array(key.utf8)) ? .allowed : refused("The API key is not valid.")
         case .bearer, .basic:
             let scheme = mode == .bearer ? "Bearer" : "Basic"
-            guard let value = header("Authorization"), let space = value.firstIndex(of: " "),
-                value[..<space].caseInsensitiveCompare(scheme) == .orderedSame
-            else { return refused("Send credentials in the Authorization header with the \(scheme) scheme.") }
-            let credential = value[value.index(after: space)...].trimmingCharacters(in: .whitespaces)
-            if mode == .bearer { return matches(Array(credential.utf8)) ? .allowed : refused("The token is not valid.") }
-            guard let decoded = Data(base64Encoded: credential) else {
-                return refused("The Basic credentials are not valid base64.")
+            let credentials = ["Authorization", "Authentication"].compactMap { header($0) }.compactMap {
+                Self.credential($0, scheme: scheme)
             }
-            return matches(Array(decoded)) ? .allowed : refused("The user name or password is not valid.")
+            guard !credentials.isEmpty else {
+                return refused("Send credentials in the Authorization header with the \(scheme) scheme.")
+            }
+            if mode == .bearer {
+                let valid = credentials.reduce(false) { $0 || matches(Array($1.utf8)) }
+                return valid ? .allowed : refused("The token is not valid.")
+            }
+            let decoded = credentials.compactMap { Data(base64Encoded: String($0)) }
+            guard !decoded.isEmpty else { return refused("The Basic credentials are not valid base64.") }
+            let valid = decoded.reduce(false) { $0 || matches(Array($1)) }
+            return valid ? .allowed : refused("The user name or password is not valid.")
         }
     }
 
+    /// The credential after `scheme` (compared case-insensitively) and white space, or nil for another scheme.
+    private static func credential(_ value: String, scheme: String) -> Substring? {
+        guard let space = value.firstIndex(where: { $0 == " " || $0 == "\t" }),
+            value[..<space].caseInsensitiveCompare(scheme) == .orderedSame
+        else { return nil }
+        let rest = value[space...].drop { $0 == " " || $0 == "\t" }
+        return rest.isEmpty ? nil : rest
+    }
+
     private func refused(_ message: String) -> Outcome {
+        // RFC 9110 §11.6.1: a 401 carries a challenge; API keys have no registered scheme, so the challenge
+        // names the header to send.
         let challenge: String? =
             switch mode {
             case .basic: "Basic realm=\"uploadgate\", charset=\"UTF-8\""
             case .bearer: "Bearer realm=\"uploadgate\""
-            case .apiKey, .none: nil
+            case .apiKey: "ApiKey realm=\"uploadgate\", header=\"X-Api-Key\""
+            case .none: nil
             }
         return .refused(message: message, challenge: challenge)
     }
@@ -100,7 +122,8 @@ public struct Authenticator: Sendable, CustomStringConvertible {
         var found: UInt8 = presented.count <= Self.maxSecretLength ? 0 : 1
         var anyMatch: UInt8 = 1  // becomes 0 once a secret matches
         for secret in secrets {
-            var difference = UInt8(truncatingIfNeeded: secret.count ^ presented.count)
+            var difference =
+                UInt8(truncatingIfNeeded: secret.count ^ presented.count)
                 | UInt8(truncatingIfNeeded: (secret.count ^ presented.count) >> 8)
             for index in 0..<Self.maxSecretLength {
                 let a = index < secret.count ? secret[index] : 0

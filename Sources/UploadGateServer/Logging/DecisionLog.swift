@@ -1,5 +1,4 @@
 import Foundation
-import UploadGateLogging
 import Synchronization
 public import UploadPolicy
 
@@ -73,10 +72,10 @@ public final class DecisionLog: Sendable {
         line.add("length", candidate.length)
         let micros = duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000
         line.add("duration_us", micros)
-        let text = line.finish()
+        let bytes = line.finish()
 
         let full = buffer.withLock { buffer -> Bool in
-            buffer.append(contentsOf: text.utf8)
+            buffer.append(contentsOf: bytes)
             return buffer.count >= flushThreshold
         }
         if full { flush() }
@@ -85,12 +84,23 @@ public final class DecisionLog: Sendable {
     /// Writes out whatever is buffered.
     public func flush() {
         writing.withLock { _ in
-            let pending = buffer.withLock { buffer -> [UInt8] in
-                defer { buffer.removeAll(keepingCapacity: true) }
-                return buffer
-            }
+            var pending: [UInt8] = []
+            pending.reserveCapacity(flushThreshold + 1024)
+            buffer.withLock { swap(&$0, &pending) }  // the next lines go to a fresh buffer
             guard !pending.isEmpty else { return }
-            FileDescriptorWriter.writeAll(String(decoding: pending, as: UTF8.self), to: descriptor)
+            pending.withUnsafeBytes { bytes in
+                var offset = 0
+                while offset < bytes.count {
+                    let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                    if written > 0 {
+                        offset += written
+                    } else if written < 0, errno == EINTR {
+                        continue
+                    } else {
+                        return  // the reader went away (EPIPE); a decision must never fail over its log line
+                    }
+                }
+            }
         }
     }
 
@@ -103,17 +113,23 @@ public final class DecisionLog: Sendable {
 
 /// Decision ids: a random 8-hex-digit process prefix and a counter, e.g. `3f9a12bc-000000000042`.
 final class DecisionIDs: Sendable {
-    private let prefix: String
+    private let prefix: [UInt8]
     private let counter = Atomic<UInt64>(0)
 
     init() {
-        prefix = String(format: "%08x", UInt32.random(in: .min ... .max))
+        prefix = Array(String(format: "%08x", UInt32.random(in: .min ... .max)).utf8)
     }
 
     func next() -> String {
-        let value = counter.add(1, ordering: .relaxed).newValue
-        let digits = String(value)
-        return prefix + "-" + String(repeating: "0", count: max(0, 12 - digits.count)) + digits
+        var value = counter.add(1, ordering: .relaxed).newValue
+        var text = prefix + Array("-000000000000".utf8)
+        var index = text.count
+        while value > 0, index > prefix.count + 1 {
+            index -= 1
+            text[index] = UInt8(ascii: "0") + UInt8(value % 10)
+            value /= 10
+        }
+        return String(decoding: text, as: UTF8.self) + (value > 0 ? String(value) : "")
     }
 }
 
@@ -126,10 +142,22 @@ enum Timestamp {
         var seconds = spec.tv_sec
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let millis = Int(spec.tv_nsec / 1_000_000)
-        let millisText = millis < 10 ? "00\(millis)" : millis < 100 ? "0\(millis)" : "\(millis)"
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
-            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)).\(millisText)Z"
+        // YYYY-MM-DDThh:mm:ss.mmmZ, written digit by digit.
+        var text: [UInt8] = Array("0000-00-00T00:00:00.000Z".utf8)
+        func put(_ value: Int, at end: Int, digits: Int) {
+            var value = value
+            for offset in 0..<digits {
+                text[end - offset] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
+        }
+        put(Int(parts.tm_year) + 1900, at: 3, digits: 4)
+        put(Int(parts.tm_mon) + 1, at: 6, digits: 2)
+        put(Int(parts.tm_mday), at: 9, digits: 2)
+        put(Int(parts.tm_hour), at: 12, digits: 2)
+        put(Int(parts.tm_min), at: 15, digits: 2)
+        put(Int(parts.tm_sec), at: 18, digits: 2)
+        put(Int(spec.tv_nsec / 1_000_000), at: 22, digits: 3)
+        return String(decoding: text, as: UTF8.self)
     }
 }

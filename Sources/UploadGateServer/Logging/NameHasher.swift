@@ -35,12 +35,15 @@ struct NameHasher: Sendable {
             }
         }
         precondition(result == 0, "GnuTLS HMAC-SHA256 failed")
-        let hex = "0123456789abcdef".utf8.map { $0 }
-        var text = "hmac-sha256:"
-        for byte in digest {
-            text.unicodeScalars.append(Unicode.Scalar(hex[Int(byte >> 4)]))
-            text.unicodeScalars.append(Unicode.Scalar(hex[Int(byte & 0x0F)]))
+        let hex: StaticString = "0123456789abcdef"
+        var text = Array("hmac-sha256:".utf8)
+        text.reserveCapacity(text.count + 64)
+        hex.withUTF8Buffer { digits in
+            for byte in digest {
+                text.append(digits[Int(byte >> 4)])
+                text.append(digits[Int(byte & 0x0F)])
+            }
         }
-        return text
+        return String(decoding: text, as: UTF8.self)
     }
 }

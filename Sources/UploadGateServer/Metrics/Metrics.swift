@@ -88,8 +88,12 @@ public final class Metrics: Sendable {
         var out = PrometheusText()
 
         out.family(MetricNames.httpRequests, "counter", "HTTP requests answered.")
-        for (key, value) in snapshot.requests.sorted(by: { ($0.key.route, $0.key.method, $0.key.status) < ($1.key.route, $1.key.method, $1.key.status) }) {
-            out.sample(MetricNames.httpRequests, ["route": key.route, "method": key.method, "status": String(key.status)], Double(value))
+        for (key, value) in snapshot.requests.sorted(by: {
+            ($0.key.route, $0.key.method, $0.key.status) < ($1.key.route, $1.key.method, $1.key.status)
+        }) {
+            out.sample(
+                MetricNames.httpRequests, ["route": key.route, "method": key.method, "status": String(key.status)],
+                Double(value))
         }
 
         out.family(MetricNames.httpRequestDuration, "histogram", "Time to answer a complete request, in seconds.")
@@ -97,15 +101,20 @@ public final class Metrics: Sendable {
             var cumulative: UInt64 = 0
             for (index, bound) in MetricNames.latencyBuckets.enumerated() {
                 cumulative += histogram.buckets[index]
-                out.sample(MetricNames.httpRequestDuration + "_bucket", ["route": route, "le": PrometheusText.number(bound)], Double(cumulative))
+                out.sample(
+                    MetricNames.httpRequestDuration + "_bucket", ["route": route, "le": PrometheusText.number(bound)],
+                    Double(cumulative))
             }
-            out.sample(MetricNames.httpRequestDuration + "_bucket", ["route": route, "le": "+Inf"], Double(histogram.count))
+            out.sample(
+                MetricNames.httpRequestDuration + "_bucket", ["route": route, "le": "+Inf"], Double(histogram.count))
             out.sample(MetricNames.httpRequestDuration + "_sum", ["route": route], histogram.sum)
             out.sample(MetricNames.httpRequestDuration + "_count", ["route": route], Double(histogram.count))
         }
 
         out.family(MetricNames.decisions, "counter", "Decisions made, by policy and decision code.")
-        for (key, value) in snapshot.decisions.sorted(by: { ($0.key.policy, $0.key.code) < ($1.key.policy, $1.key.code) }) {
+        for (key, value) in snapshot.decisions.sorted(by: {
+            ($0.key.policy, $0.key.code) < ($1.key.policy, $1.key.code)
+        }) {
             out.sample(MetricNames.decisions, ["policy": key.policy, "code": key.code], Double(value))
         }
 

@@ -1,6 +1,6 @@
 import Foundation
-import UploadGateLogging
 import Synchronization
+import UploadGateLogging
 public import UploadPolicy
 
 /// Where the endpoint's policies come from, and the set being served now.

@@ -1,6 +1,5 @@
 import Foundation
 public import HTTPServer
-import UploadGateLogging
 import UploadPolicy
 
 /// The validation endpoint's request handling: routing, authentication, the wire contract, decisions,
@@ -11,9 +10,11 @@ public struct EndpointHandler: HTTPHandler {
     let authenticator: Authenticator
     let metrics: Metrics
     let decisionLog: DecisionLog
-    let logger: Logger
     let maxBodySize: Int
 
+    /// Answers one request: a decision (200), an operations route, or a JSON error; never throws, never 5xx.
+    /// - Parameter request: The complete request.
+    /// - Returns: The response; for `HEAD` the server sends its head only.
     public func respond(to request: HTTPRequest) -> HTTPResponse {
         let start = ContinuousClock.now
         let route = Route(path: request.path)
@@ -26,9 +27,15 @@ public struct EndpointHandler: HTTPHandler {
         metrics.recordRequest(
             route: route.template, method: Self.methodLabel(request.method), status: response.status.code,
             seconds: Self.seconds(ContinuousClock.now - start))
-        return request.method == .head ? HTTPResponse(status: response.status, headers: response.headers) : response
+        return response  // for HEAD the server sends the head only, with the body's Content-Length
     }
 
+    /// Renders a failure the HTTP layer found itself (body over the limit, ambiguous framing, malformed target)
+    /// as the same JSON error body, and counts it.
+    /// - Parameters:
+    ///   - failure: What the server refused, with its status.
+    ///   - request: The request head.
+    /// - Returns: The JSON error response.
     public func respond(to failure: HTTPRequestFailure, for request: HTTPRequest) -> HTTPResponse {
         let error =
             failure.code == .bodyTooLarge
@@ -86,7 +93,7 @@ public struct EndpointHandler: HTTPHandler {
         try RequestMediaType.requireJSON(request.headers["Content-Type"])
         let candidate = try ValidationRequest.decode(request.body)
         let start = ContinuousClock.now
-        let decision = policy.evaluate(candidate)
+        let decision = policy.evaluate(candidate, scratch: ThreadScratch.current)
         let id = decisionLog.nextID()
         decisionLog.record(id: id, decision: decision, candidate: candidate, duration: ContinuousClock.now - start)
         metrics.recordDecision(policy: policy.id, code: decision.code.rawValue)
@@ -100,16 +107,16 @@ public struct EndpointHandler: HTTPHandler {
             "Content-Language": language.rawValue,
         ]
         if let rule = decision.rule { headers.set(name: ValidationResponse.Header.rule, value: rule) }
-        return HTTPResponse(status: .ok, headers: headers, body: ValidationResponse.body(for: decision, language: language))
+        return HTTPResponse(
+            status: .ok, headers: headers, body: ValidationResponse.body(for: decision, language: language))
     }
 
     // MARK: Rendering
 
-    private static func render(_ error: any Error) -> HTTPResponse {
-        let endpointError = error as? EndpointError ?? .internalError
+    private static func render(_ error: EndpointError) -> HTTPResponse {
         var headers: HTTPHeaders = ["Content-Type": "application/json; charset=utf-8"]
-        for (name, value) in endpointError.headers { headers.set(name: name, value: value) }
-        return HTTPResponse(status: HTTPStatus(endpointError.status), headers: headers, body: endpointError.body)
+        for (name, value) in error.headers { headers.set(name: name, value: value) }
+        return HTTPResponse(status: HTTPStatus(error.status), headers: headers, body: error.body)
     }
 
     /// Methods outside the usual set are counted together, so clients cannot mint label values.

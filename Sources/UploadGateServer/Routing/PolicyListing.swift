@@ -24,6 +24,12 @@ enum PolicyListing {
                 contentHash: policy.contentHash, isDefault: policy.id == set.defaultPolicy.id,
                 acceptEntries: policy.acceptEntries.count, rejectRules: policy.rejectRules.count)
         }
-        return JSONBytes.encode(Body(policies: entries))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        do {
+            return Array(try encoder.encode(Body(policies: entries)))
+        } catch {
+            preconditionFailure("the policy listing always encodes: \(error)")
+        }
     }
 }

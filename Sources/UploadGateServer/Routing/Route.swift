@@ -3,7 +3,7 @@
 enum Route: Equatable {
     /// `/validate` or `/validate/`: the default policy.
     case validateDefault
-    /// `/validate/{id}`: a named policy (the id is not yet known to exist).
+    /// `/validate/{id}` or `/validate/{id}/`: a named policy (the id is not yet known to exist).
     case validate(policyID: String)
     case health
     case ready
@@ -21,8 +21,9 @@ enum Route: Equatable {
         default:
             let prefix = "/validate/"
             if path.hasPrefix(prefix) {
-                let id = String(path.dropFirst(prefix.count))
-                self = Route.isPolicyID(id) ? .validate(policyID: id) : .unknown
+                var id = path.dropFirst(prefix.count)
+                if id.hasSuffix("/") { id = id.dropLast() }
+                self = Route.isPolicyID(id) ? .validate(policyID: String(id)) : .unknown
             } else {
                 self = .unknown
             }
@@ -53,7 +54,7 @@ enum Route: Equatable {
 
     /// Policy ids have the shape the policy loader enforces: 1–64 of `a-z 0-9 . _ -`, not starting with `.`
     /// or `-` (so never `.` or `..`).
-    static func isPolicyID(_ id: String) -> Bool {
+    static func isPolicyID(_ id: Substring) -> Bool {
         guard (1...64).contains(id.utf8.count), id.first != ".", id.first != "-" else { return false }
         return id.utf8.allSatisfy { byte in
             (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2E || byte == 0x5F

@@ -15,11 +15,14 @@ public struct ServiceConfiguration: Sendable {
     public var nameHashKey: [UInt8]?
     /// The HTTP server's address, threads, limits and TLS.
     public var http: HTTPServer.Configuration
+    /// Where decision lines go: standard output (1) by default. The descriptor stays open and owned by the caller.
+    public var decisionLogDescriptor: Int32
 
+    /// A configuration; every value has the default `uploadgate serve` uses without options.
     public init(
         policySource: PolicyStore.Source = .embedded, mimeDirectory: String = MIMEDatabase.defaultDirectory,
         authenticator: Authenticator = .none, nameLogging: NameLogging = .hash, nameHashKey: [UInt8]? = nil,
-        http: HTTPServer.Configuration = HTTPServer.Configuration()
+        http: HTTPServer.Configuration = HTTPServer.Configuration(), decisionLogDescriptor: Int32 = 1
     ) {
         self.policySource = policySource
         self.mimeDirectory = mimeDirectory
@@ -27,5 +30,6 @@ public struct ServiceConfiguration: Sendable {
         self.nameLogging = nameLogging
         self.nameHashKey = nameHashKey
         self.http = http
+        self.decisionLogDescriptor = decisionLogDescriptor
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import HTTPServer
+public import HTTPServer
 public import UploadGateLogging
 import UploadPolicy
 
@@ -15,9 +15,11 @@ public final class ValidationService: Sendable {
     public let store: PolicyStore
     /// Counters and histograms behind `/metrics`.
     public let metrics: Metrics
-    private let decisionLog: DecisionLog
+    let decisionLog: DecisionLog
+    /// The request handler, callable without the network (tests, benchmarks).
+    public let handler: EndpointHandler
     private let server: HTTPServer
-    private let logger: Logger
+    let logger: Logger
 
     /// Loads the MIME database and the policies and prepares the server (not yet listening).
     /// - Throws: ``ServiceError`` naming what failed: the MIME database, the policies (every error listed).
@@ -37,20 +39,32 @@ public final class ValidationService: Sendable {
         self.logger = logger
         metrics = Metrics()
         metrics.recordInitialLoad(policies: store.policies.policies.count)
-        decisionLog = DecisionLog(mode: configuration.nameLogging, hashKey: configuration.nameHashKey)
-        let handler = EndpointHandler(
+        decisionLog = DecisionLog(
+            mode: configuration.nameLogging, hashKey: configuration.nameHashKey,
+            descriptor: configuration.decisionLogDescriptor)
+        handler = EndpointHandler(
             store: store, authenticator: configuration.authenticator, metrics: metrics, decisionLog: decisionLog,
-            logger: logger, maxBodySize: configuration.http.maxBodySize)
-        server = HTTPServer(configuration: configuration.http, handler: handler)
+            maxBodySize: configuration.http.maxBodySize)
+        var http = configuration.http
+        if http.log == nil {
+            // libmicrohttpd's own complaints (a refused TLS handshake, a failed accept, a malformed request) go
+            // to the log too, throttled, since clients can cause most of them.
+            let throttled = ThrottledLog(logger: logger.labeled("uploadgate.http"))
+            http.log = { message in throttled.log(message) }
+        }
+        server = HTTPServer(configuration: http, handler: handler)
     }
 
     /// Starts listening.
-    /// - Throws: ``ServiceError`` with the server's reason (address in use, bad TLS files…).
+    /// - Throws: ``ServiceError`` with the server's reason: address in use or not permitted, or (with
+    ///   ``ServiceError/isConfigurationProblem`` set) TLS files that cannot be read or do not form a pair.
     public func start() throws(ServiceError) {
         do {
             try server.start()
         } catch {
-            throw ServiceError("cannot listen on \(configuration.http.host):\(configuration.http.port): \(error)")
+            let configurationCodes: [HTTPServerError.Code] = [.tlsFileUnreadable, .tlsRejected, .invalidConfiguration]
+            // The server's message names the address or the TLS file already.
+            throw ServiceError(error.description, isConfigurationProblem: configurationCodes.contains(error.code))
         }
         let set = store.policies
         logger.info(
@@ -109,6 +123,14 @@ public final class ValidationService: Sendable {
 
 /// Why the service could not start.
 public struct ServiceError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong, for the operator; never contains a secret.
     public let description: String
-    init(_ description: String) { self.description = description }
+    /// True when the configuration itself is wrong (MIME database, policies, TLS files), false when the
+    /// environment refused (address in use, permission denied), which may pass on a retry.
+    public let isConfigurationProblem: Bool
+
+    init(_ description: String, isConfigurationProblem: Bool = true) {
+        self.description = description
+        self.isConfigurationProblem = isConfigurationProblem
+    }
 }

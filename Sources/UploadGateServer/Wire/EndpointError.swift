@@ -25,32 +25,37 @@ public struct EndpointError: Error, Hashable, Sendable, CustomStringConvertible 
 
     /// The JSON error body.
     public var body: [UInt8] {
-        struct Body: Encodable {
-            struct Detail: Encodable {
-                let code: String
-                let message: String
-            }
-            let error: Detail
-        }
-        return JSONBytes.encode(Body(error: Body.Detail(code: code, message: message)))
+        var bytes = Array(#"{"error":{"code":""#.utf8)
+        JSONText.escape(code, into: &bytes)
+        bytes.append(contentsOf: #"","message":""#.utf8)
+        JSONText.escape(message, into: &bytes)
+        bytes.append(contentsOf: #""}}"#.utf8)
+        return bytes
     }
 
     // MARK: 400
 
     static func malformedJSON(_ detail: String) -> EndpointError {
-        EndpointError(status: 400, code: "request.malformed_json", message: "The body is not valid JSON: \(detail)")
+        EndpointError(status: 400, code: "request.malformed_json", message: "The body is not valid JSON: \(detail).")
+    }
+
+    static let emptyBody = EndpointError(
+        status: 400, code: "request.malformed_json",
+        message: "The body is empty; send a JSON object such as {\"name\": \"file.pdf\"}.")
+
+    static func notAnObject(_ kind: String) -> EndpointError {
+        EndpointError(
+            status: 400, code: "request.not_an_object",
+            message: "The body must be a JSON object such as {\"name\": \"file.pdf\"}, not \(kind).")
     }
 
     static let missingName = EndpointError(
         status: 400, code: "request.missing_name",
-        message: "The body has no 'name' property; send {\"name\": \"file.pdf\", \"contentType\": \"…\", \"length\": …}")
+        message:
+            "The body has no 'name' property; send {\"name\": \"file.pdf\", \"contentType\": \"…\", \"length\": …}.")
 
     static func invalidField(_ field: String, _ problem: String) -> EndpointError {
         EndpointError(status: 400, code: "request.invalid_field", message: "Property '\(field)' \(problem).")
-    }
-
-    static func badRequest(_ code: String, _ message: String) -> EndpointError {
-        EndpointError(status: 400, code: code, message: message)
     }
 
     // MARK: 401
@@ -97,14 +102,16 @@ public struct EndpointError: Error, Hashable, Sendable, CustomStringConvertible 
                 + "got \(got).")
     }
 
-    /// Client-supplied text made safe to quote: controls dropped, at most 100 characters.
-    static func echo(_ text: String) -> String {
-        let clean = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
-        return clean.count > 100 ? String(clean.prefix(99)) + "…" : clean
+    static func unsupportedCharset(_ charset: String) -> EndpointError {
+        EndpointError(
+            status: 415, code: "request.unsupported_charset",
+            message: "Send the body as UTF-8 (charset=utf-8); got charset '\(echo(charset))'.")
     }
 
-    // MARK: 500
-
-    static let internalError = EndpointError(
-        status: 500, code: "server.internal_error", message: "The server failed to answer; this is a bug.")
+    /// Client-supplied text made safe to quote: controls dropped, at most 100 characters.
+    static func echo(_ text: String) -> String {
+        let clean = String(
+            String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
+        return clean.count > 100 ? String(clean.prefix(99)) + "…" : clean
+    }
 }

@@ -1,84 +1,209 @@
-import Foundation
 public import UploadPolicy
 
 /// The body Rest PKI Core POSTs for each file a user picks: `{"name": …, "contentType": …, "length": …}`.
 ///
-/// Decoded as ASP.NET Core binds it: property names case-insensitive (`Name`, `NAME` and `name` are the same),
-/// unknown properties ignored, `contentType` and `length` optional and nullable. What does not fit is an
-/// ``EndpointError`` naming the property and the problem.
+/// Decoded as ASP.NET Core (System.Text.Json with its web defaults) binds it, which is what callers of a .NET
+/// service expect:
+/// - property names are case-insensitive (`Name`, `NAME` and `name` are the same) and escapes in them count
+///   (`"n\u0061me"` is `name`);
+/// - unknown properties are ignored, but must still be valid JSON (nested up to 64 levels);
+/// - `contentType` and `length` may be absent or `null`;
+/// - `length` is a whole number, or a string holding one (`"2476032"`, as `AllowReadingFromString` reads it);
+/// - a UTF-8 byte order mark before the object is tolerated.
+///
+/// Stricter than ASP.NET on purpose: a property given twice, in any casing, is refused rather than "last one
+/// wins", since a proxy or a log reader could pick the other one.
 public enum ValidationRequest {
     /// Decodes a request body into the engine's input.
-    /// - Parameter body: The raw JSON bytes.
+    /// - Parameter body: The raw bytes.
     /// - Returns: The file to decide on.
-    /// - Throws: ``EndpointError`` 400 (`request.malformed_json`, `request.missing_name`, `request.invalid_field`).
+    /// - Throws: ``EndpointError`` 400: `request.malformed_json` (with what is wrong and its byte offset),
+    ///   `request.not_an_object`, `request.missing_name`, `request.invalid_field` (naming the property).
     public static func decode(_ body: [UInt8]) throws(EndpointError) -> FileCandidate {
-        let fields: Fields
+        let result = body.withUnsafeBufferPointer { bytes in
+            Result(catching: { () throws(EndpointError) -> FileCandidate in try decode(bytes) })
+        }
+        return try result.get()
+    }
+
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(EndpointError) -> FileCandidate {
+        var scanner = JSONScanner(bytes)
+        var fields = Fields()
         do {
-            fields = try JSONDecoder().decode(Fields.self, from: Data(body))
+            guard scanner.peek() != nil else { throw EndpointError.emptyBody }
+            let kind = try scanner.peekKind()
+            guard kind == .object else {
+                _ = try scanner.skipValue()
+                try scanner.expectEnd()
+                throw EndpointError.notAnObject(kind.rawValue)
+            }
+            try fields.read(&scanner)
+            try scanner.expectEnd()
+        } catch let error as JSONScanner.SyntaxError {
+            throw EndpointError.malformedJSON(error.message)
         } catch let error as EndpointError {
             throw error
-        } catch DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty {
-            throw EndpointError.malformedJSON("the body must be a JSON object")
-        } catch let DecodingError.dataCorrupted(context) {
-            let detail = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            throw EndpointError.malformedJSON(detail ?? context.debugDescription)
         } catch {
-            throw EndpointError.malformedJSON(String(describing: error))
+            preconditionFailure("only syntax and endpoint errors are thrown: \(error)")
         }
+        if let problem = fields.problem { throw problem }
         guard let name = fields.name else { throw EndpointError.missingName }
         return FileCandidate(name: name, contentType: fields.contentType, length: fields.length)
     }
 
-    /// The three properties, found case-insensitively among any others.
-    private struct Fields: Decodable {
+    /// The three properties, read from the top-level object; the first property problem is kept and thrown
+    /// only once the whole body is known to be valid JSON.
+    private struct Fields {
         var name: String?
         var contentType: String?
         var length: Int64?
+        var problem: EndpointError?
+        /// The key each property was first given as, to name both in a duplicate's message.
+        var seenName: String?
+        var seenContentType: String?
+        var seenLength: String?
 
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: AnyKey.self)
-            var seen: [String: String] = [:]
-            for key in container.allKeys {
-                let property = key.stringValue.lowercased()
-                guard ["name", "contenttype", "length"].contains(property) else { continue }
-                if let first = seen[property] {
-                    throw EndpointError.invalidField(
-                        key.stringValue, "is given twice (as '\(first)' and '\(key.stringValue)'); send it once")
-                }
-                seen[property] = key.stringValue
-                switch property {
-                case "name":
-                    name = try Self.value(String.self, in: container, key, expected: "a string")
-                case "contenttype":
-                    contentType = try Self.value(String.self, in: container, key, expected: "a string or null")
-                default:
-                    length = try Self.value(Int64.self, in: container, key, expected: "a whole number of bytes or null")
-                }
-            }
-        }
+        enum Property {
+            case name, contentType, length
 
-        /// A property's value, nil for JSON null (except `name`, which must be a string).
-        private static func value<T: Decodable>(
-            _ type: T.Type, in container: KeyedDecodingContainer<AnyKey>, _ key: AnyKey, expected: String
-        ) throws -> T? {
-            if try container.decodeNil(forKey: key) {
-                if T.self == String.self, key.stringValue.lowercased() == "name" {
-                    throw EndpointError.invalidField(key.stringValue, "must be \(expected), not null")
+            /// Each property's name, lowercased.
+            private static let spellings: [(Property, [UInt8])] = [
+                (.name, Array("name".utf8)), (.contentType, Array("contenttype".utf8)), (.length, Array("length".utf8)),
+            ]
+
+            /// The property a decoded key names, compared case-insensitively (ASCII: the three names are ASCII,
+            /// and no non-ASCII character folds to one of their letters).
+            init?(key: [UInt8]) {
+                for (property, lowered) in Self.spellings where lowered.count == key.count {
+                    let same = zip(lowered, key).allSatisfy { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }
+                    if same {
+                        self = property
+                        return
+                    }
                 }
                 return nil
             }
-            do {
-                return try container.decode(T.self, forKey: key)
-            } catch {
-                throw EndpointError.invalidField(key.stringValue, "must be \(expected)")
+        }
+
+        mutating func read(_ scanner: inout JSONScanner) throws(JSONScanner.SyntaxError) {
+            try scanner.expect(UInt8(ascii: "{"), "'{'")
+            if scanner.consume(UInt8(ascii: "}")) { return }
+            var key: [UInt8] = []
+            key.reserveCapacity(16)
+            repeat {
+                guard scanner.peek() == UInt8(ascii: "\"") else {
+                    throw scanner.unexpected("a property name in double quotes")
+                }
+                key.removeAll(keepingCapacity: true)
+                try withUnsafeMutablePointer(to: &key) { pointer throws(JSONScanner.SyntaxError) in
+                    try scanner.string(into: pointer)
+                }
+                try scanner.expect(UInt8(ascii: ":"), "':' after the property name")
+                guard let property = Property(key: key) else {
+                    _ = try scanner.skipValue(depth: 1)
+                    continue
+                }
+                let spelled = String(decoding: key, as: UTF8.self)
+                if let first = firstSpelling(of: property) {
+                    _ = try scanner.skipValue(depth: 1)
+                    note(.invalidField(spelled, "is given twice (as '\(first)' and '\(spelled)'); send it once"))
+                    continue
+                }
+                switch property {
+                case .name: seenName = spelled
+                case .contentType: seenContentType = spelled
+                case .length: seenLength = spelled
+                }
+                try readValue(of: property, spelled: spelled, &scanner)
+            } while scanner.consume(UInt8(ascii: ","))
+            try scanner.expect(UInt8(ascii: "}"), "',' or '}'")
+        }
+
+        private mutating func readValue(
+            of property: Property, spelled: String, _ scanner: inout JSONScanner
+        ) throws(JSONScanner.SyntaxError) {
+            let kind = try scanner.peekKind()
+            switch (property, kind) {
+            case (.name, .string):
+                name = try Self.string(&scanner)
+            case (.contentType, .string):
+                contentType = try Self.string(&scanner)
+            case (.contentType, .null), (.length, .null):
+                _ = try scanner.literal()
+            case (.length, .number):
+                let range = try scanner.number()
+                length = WholeNumber.parse(scanner.slice(range))
+                if length == nil {
+                    note(.invalidField(spelled, "must be a whole number of bytes that fits in 64 bits"))
+                }
+            case (.length, .string):
+                let text = try Self.bytes(&scanner)
+                length = text.withUnsafeBufferPointer { WholeNumber.parse($0) }
+                if length == nil {
+                    note(.invalidField(spelled, "must be a whole number of bytes; the string given does not hold one"))
+                }
+            default:
+                _ = try scanner.skipValue(depth: 1)
+                let expected =
+                    switch property {
+                    case .name: "a string"
+                    case .contentType: "a string or null"
+                    case .length: "a whole number of bytes or null"
+                    }
+                note(.invalidField(spelled, "must be \(expected), not \(kind.rawValue)"))
             }
         }
+
+        private func firstSpelling(of property: Property) -> String? {
+            switch property {
+            case .name: seenName
+            case .contentType: seenContentType
+            case .length: seenLength
+            }
+        }
+
+        private mutating func note(_ error: EndpointError) {
+            if problem == nil { problem = error }
+        }
+
+        private static func bytes(_ scanner: inout JSONScanner) throws(JSONScanner.SyntaxError) -> [UInt8] {
+            var output: [UInt8] = []
+            try withUnsafeMutablePointer(to: &output) { pointer throws(JSONScanner.SyntaxError) in
+                try scanner.string(into: pointer)
+            }
+            return output
+        }
+
+        private static func string(_ scanner: inout JSONScanner) throws(JSONScanner.SyntaxError) -> String {
+            String(decoding: try bytes(&scanner), as: UTF8.self)  // already checked to be valid UTF-8
+        }
+    }
+}
+
+/// Reads a JSON number as a whole `Int64`: `2476032`, also `2476032.0` or `2.476032e6`; nil for fractions,
+/// values out of range, or text that is not a JSON number.
+enum WholeNumber {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard !bytes.isEmpty, JSONScanner.numberEnd(bytes, from: 0) == bytes.count else { return nil }
+        let negative = bytes[0] == UInt8(ascii: "-")
+        var value: Int64 = 0
+        for byte in bytes.dropFirst(negative ? 1 : 0) {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return fractional(bytes) }
+            let digit = Int64(byte - UInt8(ascii: "0"))
+            let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflow2) =
+                negative ? times10.subtractingReportingOverflow(digit) : times10.addingReportingOverflow(digit)
+            guard !overflow1, !overflow2 else { return nil }
+            value = next
+        }
+        return value
     }
 
-    private struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
+    /// Numbers with a fraction or an exponent: whole values only, within ±2^63.
+    private static func fractional(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard let value = Double(String(decoding: bytes, as: UTF8.self)), value.isFinite, value.rounded() == value,
+            value >= -9.223_372_036_854_775_808e18, value < 9.223_372_036_854_775_808e18
+        else { return nil }
+        return Int64(value)
     }
 }

@@ -1,25 +1,19 @@
-import Foundation
 public import UploadPolicy
 
 /// The answer Rest PKI Core reads: `{"accept": true, "rejectReason": null}` or
 /// `{"accept": false, "rejectReason": "…"}`. The deciding code and rule travel in headers, never in the body.
 public enum ValidationResponse {
-    /// The JSON body for a decision, with the reason in `language`.
+    /// The JSON body for a decision, with the reason in `language`: `rejectReason` is always present, `null`
+    /// when accepted, as ASP.NET writes it. Built by hand: this runs for every request.
     public static func body(for decision: Decision, language: Language) -> [UInt8] {
-        struct Body: Encodable {
-            let accept: Bool
-            let rejectReason: String?
-
-            func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(accept, forKey: .accept)
-                try container.encode(rejectReason, forKey: .rejectReason)  // explicit null, as ASP.NET writes it
-            }
-
-            enum CodingKeys: String, CodingKey { case accept, rejectReason }
+        guard let reason = decision.reason(in: language) else {
+            return Array(#"{"accept":\#(decision.isAccepted),"rejectReason":null}"#.utf8)
         }
-        let body = Body(accept: decision.isAccepted, rejectReason: decision.reason(in: language))
-        return JSONBytes.encode(body)
+        var bytes = Array(#"{"accept":\#(decision.isAccepted),"rejectReason":""#.utf8)
+        bytes.reserveCapacity(bytes.count + reason.utf8.count + 16)
+        JSONText.escape(reason, into: &bytes)
+        bytes.append(contentsOf: #""}"#.utf8)
+        return bytes
     }
 
     /// Response headers carrying the decision's details.
@@ -32,18 +26,5 @@ public enum ValidationResponse {
         public static let policy = "X-UploadGate-Policy"
         /// The id of the decision's log line.
         public static let decisionID = "X-UploadGate-Decision-Id"
-    }
-}
-
-/// JSON encoding with the settings every UploadGate body uses.
-enum JSONBytes {
-    static func encode<T: Encodable>(_ value: T) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        do {
-            return Array(try encoder.encode(value))
-        } catch {
-            preconditionFailure("UploadGate's own response types always encode: \(error)")
-        }
     }
 }

@@ -32,21 +32,26 @@ public struct EvaluationStep: Hashable, Sendable, Codable {
 /// Receives the steps of an evaluation. The plain evaluation uses ``SilentRecorder``, which the compiler
 /// removes entirely; `explain` uses ``StepRecorder``.
 protocol EvaluationRecorder {
-    mutating func record(_ stage: @autoclosure () -> String, _ outcome: EvaluationStep.Outcome,
-                         _ detail: @autoclosure () -> String)
+    mutating func record(
+        _ stage: @autoclosure () -> String, _ outcome: EvaluationStep.Outcome,
+        _ detail: @autoclosure () -> String)
 }
 
 struct SilentRecorder: EvaluationRecorder {
     @inline(__always)
-    mutating func record(_ stage: @autoclosure () -> String, _ outcome: EvaluationStep.Outcome,
-                         _ detail: @autoclosure () -> String) {}
+    mutating func record(
+        _ stage: @autoclosure () -> String, _ outcome: EvaluationStep.Outcome,
+        _ detail: @autoclosure () -> String
+    ) {}
 }
 
 struct StepRecorder: EvaluationRecorder {
     var steps: [EvaluationStep] = []
 
-    mutating func record(_ stage: @autoclosure () -> String, _ outcome: EvaluationStep.Outcome,
-                         _ detail: @autoclosure () -> String) {
+    mutating func record(
+        _ stage: @autoclosure () -> String, _ outcome: EvaluationStep.Outcome,
+        _ detail: @autoclosure () -> String
+    ) {
         steps.append(EvaluationStep(stage: stage(), outcome: outcome, detail: detail()))
     }
 }

@@ -41,9 +41,11 @@ extension Policy {
                 switch rule.name.matches(utf8: utf8, scratch: scratch) {
                 case .match:
                     recorder.record(rule.path, .failed, "matched \(rule.name.source)")
-                    return reject(.rejectedByRule, rule: rule.path, ruleReason: rule.reason, [
-                        .name: .text(name), .extension: .text(Self.finalExtension(of: name) ?? ""),
-                    ])
+                    return reject(
+                        .rejectedByRule, rule: rule.path, ruleReason: rule.reason,
+                        [
+                            .name: .text(name), .extension: .text(Self.finalExtension(of: name) ?? ""),
+                        ])
                 case .noMatch:
                     recorder.record(rejectRules[index].path, .noMatch, rule.name.source)
                 case .limitExceeded(let kind):
@@ -68,9 +70,11 @@ extension Policy {
                 }
             }
             recorder.record("accept", .failed, "no accept entry matched")
-            return reject(.notAccepted, rule: "accept", [
-                .name: .text(name), .extension: .text(Self.finalExtension(of: name) ?? ""),
-            ])
+            return reject(
+                .notAccepted, rule: "accept",
+                [
+                    .name: .text(name), .extension: .text(Self.finalExtension(of: name) ?? ""),
+                ])
         }
     }
 
@@ -80,24 +84,30 @@ extension Policy {
         if let finding = inspector.firstFinding(in: name) {
             recorder.record("checks", .failed, "\(finding.check.rawValue): \(finding.check.summary)")
             let detail = ReasonArgument.text(finding.detail ?? "")
-            return reject(finding.check.code, rule: "options.checks.\(finding.check.rawValue)", [
-                .character: detail, .device: detail, .extension: detail, .name: .text(name),
-            ])
+            return reject(
+                finding.check.code, rule: "options.checks.\(finding.check.rawValue)",
+                [
+                    .character: detail, .device: detail, .extension: detail, .name: .text(name),
+                ])
         }
         let bytes = name.utf8.count
         if let limit = limits.maxNameBytes, bytes > limit {
             recorder.record("limits.maxNameBytes", .failed, "\(bytes) bytes > \(limit)")
-            return reject(.nameTooLongBytes, rule: "limits.maxNameBytes", [
-                .nameBytes: .count(bytes), .maxNameBytes: .count(limit),
-            ])
+            return reject(
+                .nameTooLongBytes, rule: "limits.maxNameBytes",
+                [
+                    .nameBytes: .count(bytes), .maxNameBytes: .count(limit),
+                ])
         }
         if let limit = limits.maxNameCharacters, bytes > limit {  // a character is at least one byte
             let characters = name.count
             if characters > limit {
                 recorder.record("limits.maxNameCharacters", .failed, "\(characters) characters > \(limit)")
-                return reject(.nameTooLongCharacters, rule: "limits.maxNameCharacters", [
-                    .nameCharacters: .count(characters), .maxNameCharacters: .count(limit),
-                ])
+                return reject(
+                    .nameTooLongCharacters, rule: "limits.maxNameCharacters",
+                    [
+                        .nameCharacters: .count(characters), .maxNameCharacters: .count(limit),
+                    ])
             }
         }
         recorder.record("checks", .passed, options.checks.map(\.rawValue).sorted().joined(separator: ", "))

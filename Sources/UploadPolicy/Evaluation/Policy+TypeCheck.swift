@@ -37,8 +37,7 @@ extension Policy {
             recorder.record("type", .passed, type == media.essence ? type : "\(media.essence) is \(type)")
             return accepted
         }
-        if let implied = mimeDatabase.type(forFileName: name), entry.typeRules.admit(implied, database: mimeDatabase)
-        {
+        if let implied = mimeDatabase.type(forFileName: name), entry.typeRules.admit(implied, database: mimeDatabase) {
             if mimeDatabase.isKind(implied, of: type) {
                 recorder.record("type", .passed, "\(type) is a less specific type of \(implied), the extension's type")
                 return accepted
@@ -79,8 +78,10 @@ extension Policy {
     }
 
     private func mismatch(reportedType: String, entry: AcceptEntry) -> Decision {
-        reject(.typeMismatch, rule: "\(entry.path).types", [
-            .type: .text(reportedType), .label: .localized(entry.label), .expectedTypes: .list(entry.types),
-        ])
+        reject(
+            .typeMismatch, rule: "\(entry.path).types",
+            [
+                .type: .text(reportedType), .label: .localized(entry.label), .expectedTypes: .list(entry.types),
+            ])
     }
 }

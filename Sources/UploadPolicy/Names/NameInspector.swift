@@ -185,7 +185,8 @@ struct NameInspector: Hashable, Sendable {
     /// White space at either end of the name, if any.
     private static func surroundingSpace(in name: String, bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
         func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
-        let first = bytes[0], last = bytes[bytes.count - 1]
+        let first = bytes[0]
+        let last = bytes[bytes.count - 1]
         if isASCIISpace(first) { return Unicode.Scalar(first) }
         if first >= 0x80, let scalar = name.unicodeScalars.first, scalar.properties.isWhitespace { return scalar }
         if isASCIISpace(last) { return Unicode.Scalar(last) }
@@ -208,7 +209,8 @@ struct NameInspector: Hashable, Sendable {
         guard var start = bytes.firstIndex(of: UInt8(ascii: ".")) else { return nil }
         start += 1
         while let dot = bytes[start...].firstIndex(of: UInt8(ascii: ".")) {
-            var lower = start, upper = dot
+            var lower = start
+            var upper = dot
             while lower < upper, bytes[lower] == 0x20 { lower += 1 }
             while upper > lower, bytes[upper - 1] == 0x20 { upper -= 1 }
             if (1...8).contains(upper - lower), bytes[lower..<upper].allSatisfy({ $0 < 0x80 }) {

@@ -186,8 +186,7 @@ extension LiteralSuffixAnalysis {
                 return .opaque
             case "{":
                 var lookahead = position + 1
-                while lookahead < scalars.count, ("0"..."9").contains(scalars[lookahead]) || scalars[lookahead] == ","
-                {
+                while lookahead < scalars.count, ("0"..."9").contains(scalars[lookahead]) || scalars[lookahead] == "," {
                     lookahead += 1
                 }
                 guard lookahead < scalars.count, scalars[lookahead] == "}", lookahead > position + 1 else {

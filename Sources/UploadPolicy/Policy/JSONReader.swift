@@ -11,9 +11,17 @@ struct JSONReader {
 
     /// An object whose keys must all be in `allowed`; reports each unknown key, with a suggestion.
     mutating func object(_ value: JSONValue, at path: String, allowed: [String]) -> [String: JSONValue]? {
-        guard case .object(let members) = value else {
+        guard case .object(let ordered) = value else {
             fail(.wrongType, path, "expected an object, found \(value.kind)")
             return nil
+        }
+        var members: [String: JSONValue] = [:]
+        for (key, member) in ordered {
+            if members[key] != nil {
+                fail(.duplicateKey, Self.join(path, key), "key '\(key)' appears more than once; keep one")
+            } else {
+                members[key] = member
+            }
         }
         for key in members.keys.sorted() where !allowed.contains(key) {
             var message = "unknown key '\(key)'"
@@ -134,7 +142,8 @@ public enum Suggestions {
     /// Edit distance between two strings, by characters: insertions, deletions, substitutions and swaps of
     /// neighbours each cost one (optimal string alignment), so `typse` is one step from `types`.
     public static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
         var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
         for i in 0...a.count { table[i][0] = i }

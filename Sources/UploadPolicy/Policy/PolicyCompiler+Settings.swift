@@ -61,7 +61,8 @@ extension PolicyCompiler {
             }
             var length: Int64?
             if let value = members["length"] {
-                length = reader.integer(value, at: JSONReader.join(path, "length"), minimum: .min, nullable: true) ?? nil
+                length =
+                    reader.integer(value, at: JSONReader.join(path, "length"), minimum: .min, nullable: true) ?? nil
             }
             var expectAccepted: Bool?
             if let value = reader.required(members, "expect", at: path),
@@ -70,7 +71,8 @@ extension PolicyCompiler {
                 switch text {
                 case "accept": expectAccepted = true
                 case "reject": expectAccepted = false
-                default: reader.fail(.invalidValue, JSONReader.join(path, "expect"), "'\(text)' is not 'accept' or 'reject'")
+                default:
+                    reader.fail(.invalidValue, JSONReader.join(path, "expect"), "'\(text)' is not 'accept' or 'reject'")
                 }
             }
             var code: DecisionCode?
@@ -85,9 +87,10 @@ extension PolicyCompiler {
             }
             let note = members["note"].flatMap { reader.string($0, at: JSONReader.join(path, "note")) }
             guard let name, let expectAccepted else { continue }
-            examples.append(PolicyExample(
-                path: path, candidate: FileCandidate(name: name, contentType: contentType, length: length),
-                expectAccepted: expectAccepted, expectCode: code, note: note))
+            examples.append(
+                PolicyExample(
+                    path: path, candidate: FileCandidate(name: name, contentType: contentType, length: length),
+                    expectAccepted: expectAccepted, expectCode: code, note: note))
         }
         return examples
     }

@@ -19,7 +19,9 @@ struct PolicyCompiler {
         let patternOptions = PatternOptions(caseInsensitive: options.caseInsensitive, limits: options.patternLimits)
 
         var acceptEntries: [Policy.AcceptEntry] = []
-        if let value = reader.required(top, "accept", at: ""), let items = reader.array(value, at: "accept", nonEmpty: true) {
+        if let value = reader.required(top, "accept", at: ""),
+            let items = reader.array(value, at: "accept", nonEmpty: true)
+        {
             for (index, item) in items.enumerated() {
                 if let entry = readAcceptEntry(item, at: JSONReader.index("accept", index), options: patternOptions) {
                     acceptEntries.append(entry)
@@ -38,9 +40,10 @@ struct PolicyCompiler {
         let examples = top["examples"].map { readExamples($0) } ?? []
 
         guard let id, reader.errors.isEmpty else { return nil }
-        let index = AcceptIndex(requiredExtensions: acceptEntries.map {
-            LiteralSuffixAnalysis.requiredExtensions(of: $0.name.source)
-        })
+        let index = AcceptIndex(
+            requiredExtensions: acceptEntries.map {
+                LiteralSuffixAnalysis.requiredExtensions(of: $0.name.source)
+            })
         return Policy(
             id: id, title: title, summary: summary, acceptEntries: acceptEntries, rejectRules: rejectRules,
             limits: limits, options: options, reasons: reasons, examples: examples, source: reader.file,
@@ -59,8 +62,10 @@ struct PolicyCompiler {
                 || byte == 0x2D
         }
         guard allowed, (1...64).contains(id.utf8.count), id.first != ".", id.first != "-" else {
-            reader.fail(.invalidValue, "id",
-                "'\(id)' is not a valid id: use 1–64 lowercase letters, digits, '.', '_' or '-', not starting with '.' or '-'")
+            reader.fail(
+                .invalidValue, "id",
+                "'\(id)' is not a valid id: use 1–64 lowercase letters, digits, '.', '_' or '-', not starting with '.' or '-'"
+            )
             return nil
         }
         return id
@@ -80,13 +85,17 @@ struct PolicyCompiler {
         }
         var types: [String] = []
         var rules: [TypeRule] = []
-        if let value = members["types"], let items = reader.array(value, at: JSONReader.join(path, "types"), nonEmpty: true) {
+        if let value = members["types"],
+            let items = reader.array(value, at: JSONReader.join(path, "types"), nonEmpty: true)
+        {
             for (index, item) in items.enumerated() {
                 let itemPath = JSONReader.index(JSONReader.join(path, "types"), index)
                 guard let text = reader.string(item, at: itemPath) else { continue }
                 guard let rule = TypeRule(text, database: mimeDatabase) else {
-                    reader.fail(.invalidType, itemPath,
-                        "'\(text)' is not a MIME type; write type/subtype (e.g. application/pdf), type/* or */*, without parameters")
+                    reader.fail(
+                        .invalidType, itemPath,
+                        "'\(text)' is not a MIME type; write type/subtype (e.g. application/pdf), type/* or */*, without parameters"
+                    )
                     continue
                 }
                 types.append(text)
@@ -143,7 +152,8 @@ struct PolicyCompiler {
         for (language, template) in text.texts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             for name in ReasonPlaceholder.names(in: template) where ReasonPlaceholder(rawValue: name) == nil {
                 let known = ReasonPlaceholder.allCases.map { "{\($0.rawValue)}" }.joined(separator: ", ")
-                reader.fail(.unknownPlaceholder, "\(path).\(language.rawValue)",
+                reader.fail(
+                    .unknownPlaceholder, "\(path).\(language.rawValue)",
                     "unknown placeholder '{\(name)}'; known placeholders: \(known)")
             }
         }

@@ -48,6 +48,8 @@ public struct PolicyLoadError: Error, Hashable, Sendable, CustomStringConvertibl
         public static let unknownKey = Code(rawValue: "policy.unknown_key")
         /// A required key is absent.
         public static let missingKey = Code(rawValue: "policy.missing_key")
+        /// A key given twice in one object (which one would count is not obvious, so neither does).
+        public static let duplicateKey = Code(rawValue: "policy.duplicate_key")
         /// A value of the wrong JSON type.
         public static let wrongType = Code(rawValue: "policy.wrong_type")
         /// A value of the right type but not allowed (negative size, unknown option value, bad id).

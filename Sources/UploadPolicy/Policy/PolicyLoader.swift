@@ -40,10 +40,10 @@ public struct PolicyLoader {
     public mutating func load(data: Data, source: String) -> Policy? {
         let json: JSONValue
         do {
-            json = try JSONValue.parse(data)
+            json = try JSONParser.parse([UInt8](data))
         } catch {
-            let message = String(decoding: data.prefix(4), as: UTF8.self).allSatisfy(\.isASCII) || data.isEmpty
-                ? "not valid JSON: \(error.message)" : "not valid JSON (is this a policy file?): \(error.message)"
+            let looksBinary = data.prefix(64).contains { $0 < 0x09 || (0x0E..<0x20).contains($0) }
+            let message = "not valid JSON\(looksBinary ? " (is this a policy file?)" : ""): \(error)"
             errors.append(PolicyLoadError(code: .invalidJSON, file: source, path: "", message: message))
             return nil
         }
@@ -63,14 +63,16 @@ public struct PolicyLoader {
         } catch {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory)
-            let message = !exists ? "no such directory" : !isDirectory.boolValue ? "is not a directory" : "cannot be read"
+            let message =
+                !exists ? "no such directory" : !isDirectory.boolValue ? "is not a directory" : "cannot be read"
             errors.append(PolicyLoadError(code: .unreadable, file: directory, path: "", message: message))
             return
         }
         let files = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
         if files.isEmpty {
             errors.append(
-                PolicyLoadError(code: .unreadable, file: directory, path: "", message: "contains no *.json policy files"))
+                PolicyLoadError(
+                    code: .unreadable, file: directory, path: "", message: "contains no *.json policy files"))
         }
         for name in files { load(file: (directory as NSString).appendingPathComponent(name)) }
     }
@@ -84,9 +86,10 @@ public struct PolicyLoader {
         var seen: [String: String] = [:]
         for policy in policies {
             if let first = seen[policy.id] {
-                problems.append(PolicyLoadError(
-                    code: .duplicateID, file: policy.source, path: "id",
-                    message: "id '\(policy.id)' is already used by \(first)"))
+                problems.append(
+                    PolicyLoadError(
+                        code: .duplicateID, file: policy.source, path: "id",
+                        message: "id '\(policy.id)' is already used by \(first)"))
             } else {
                 seen[policy.id] = policy.source
             }

@@ -16,8 +16,9 @@ public struct PolicySet: Sendable {
         var byID: [String: Policy] = [:]
         for policy in policies {
             guard byID[policy.id] == nil else {
-                throw PolicyLoadError(code: .duplicateID, file: policy.source, path: "id",
-                                      message: "id '\(policy.id)' is used by more than one policy")
+                throw PolicyLoadError(
+                    code: .duplicateID, file: policy.source, path: "id",
+                    message: "id '\(policy.id)' is used by more than one policy")
             }
             byID[policy.id] = policy
         }
@@ -29,7 +30,8 @@ public struct PolicySet: Sendable {
         }
         guard let chosen else {
             let ids = policies.map(\.id).sorted().joined(separator: ", ")
-            let message = defaultPolicyID.map { "no policy has the id '\($0)' (ids: \(ids))" }
+            let message =
+                defaultPolicyID.map { "no policy has the id '\($0)' (ids: \(ids))" }
                 ?? "cannot tell which policy is the default: none has id 'default' (ids: \(ids)); name one"
             throw PolicyLoadError(code: .noDefault, file: policies.first?.source ?? "", path: "", message: message)
         }

@@ -62,7 +62,7 @@ enum ServeCommand {
         ],
         exitStatuses: [
             ExitStatusHelp(.success, "The server stopped cleanly (SIGINT or SIGTERM)."),
-            ExitStatusHelp(.findings, "The server could not start (address in use) or stopped on an error."),
+            ExitStatusHelp(.findings, "The server could not listen (address in use, permission denied)."),
             ExitStatusHelp(.usageError, "Usage error, or configuration that cannot be read (policies, keys, TLS)."),
         ],
         validate: validate,
@@ -131,11 +131,10 @@ enum ServeCommand {
             throw CommandFailure(error.description, status: .usageError)
         }
         do {
-            try service.start()
+            try service.run()
         } catch {
-            throw CommandFailure(error.description, status: .findings)
+            throw CommandFailure(error.description, status: error.isConfigurationProblem ? .usageError : .findings)
         }
-        service.run()
         return .success
     }
 }

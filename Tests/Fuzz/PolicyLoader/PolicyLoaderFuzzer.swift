@@ -13,7 +13,9 @@ func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     var loader = PolicyLoader(mimeDatabase: FuzzFixtures.mimeDatabase)
     let policy = loader.load(data: bytes, source: "fuzz.json")
 
-    invariant((policy == nil) == !loader.errors.isEmpty, "policy \(policy == nil ? "nil" : "loaded") with errors \(loader.errors)")
+    invariant(
+        (policy == nil) == !loader.errors.isEmpty,
+        "policy \(policy == nil ? "nil" : "loaded") with errors \(loader.errors)")
     for error in loader.errors {
         invariant(error.file == "fuzz.json", "error names the wrong file: \(error)")
         invariant(!error.code.rawValue.isEmpty && !error.message.isEmpty, "error without code or message: \(error)")

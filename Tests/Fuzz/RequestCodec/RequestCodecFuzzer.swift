@@ -1,7 +1,6 @@
 import Foundation
 import FuzzSupport
 @testable import HTTPServer
-import UploadGateLogging
 import UploadPolicy
 @testable import UploadGateServer
 
@@ -18,7 +17,8 @@ func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let handler = Handlers.all[input.authMode] ?? Handlers.all["none"]!
     let request = input.request
     let response = handler.respond(to: request)
-    let context = "\(request.method) \(request.target) \(request.headers.fields) \(DecisionChecks.scalars(String(decoding: request.body, as: UTF8.self)))"
+    let body = DecisionChecks.scalars(String(decoding: request.body, as: UTF8.self))
+    let context = "\(request.method) \(request.target) \(request.headers.fields) \(body)"
 
     invariant((200..<500).contains(response.status.code), "status \(response.status.code) for \(context)")
     for field in response.headers {
@@ -89,7 +89,7 @@ enum Handlers {
             }
             handlers[name] = EndpointHandler(
                 store: store, authenticator: authenticator, metrics: Metrics(),
-                decisionLog: DecisionLog(mode: .hash, descriptor: devNull), logger: .disabled, maxBodySize: 16384)
+                decisionLog: DecisionLog(mode: .hash, descriptor: devNull), maxBodySize: 16384)
         }
         return handlers
     }()

@@ -17,7 +17,10 @@ final class RawConnection {
     /// Connects to `host:port`; `host` is an IPv4 or IPv6 literal.
     init(port: Int, host: String = "127.0.0.1") throws {
         let six = host.contains(":")
-        descriptor = socket(six ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        // Kept in a local until connected: an initializer that throws once every stored property is set runs
+        // deinit, which would close the number a second time (by then perhaps another test's socket, which
+        // libmicrohttpd answers with an abort: "Close socket failed").
+        let descriptor = socket(six ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else {
             throw Failure(description: "socket() failed: errno \(errno)")
         }
@@ -50,6 +53,7 @@ final class RawConnection {
             close(descriptor)
             throw Failure(description: "connect() failed: errno \(code)")
         }
+        self.descriptor = descriptor
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
     }
 

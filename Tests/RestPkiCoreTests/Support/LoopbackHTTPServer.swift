@@ -99,14 +99,16 @@ final class LoopbackHTTPServer: Sendable {
     var requests: [RecordedRequest] { state.withLock { $0.requests } }
 
     /// Stops accepting, and closes every open connection (ending hung answers).
+    ///
+    /// Only the first call touches descriptors, and it does so under the lock: a descriptor closed earlier (the
+    /// listener after a previous stop, a finished connection) may already be reused by another test's socket.
     func stop() {
-        let connections = state.withLock { state -> Set<Int32> in
-            guard !state.stopped else { return [] }
+        state.withLock { state in
+            guard !state.stopped else { return }
             state.stopped = true
-            return state.connections
+            shutdown(listener, Int32(SHUT_RDWR))
+            for fd in state.connections { shutdown(fd, Int32(SHUT_RDWR)) }
         }
-        shutdown(listener, Int32(SHUT_RDWR))
-        for fd in connections { shutdown(fd, Int32(SHUT_RDWR)) }
     }
 
     private var isStopped: Bool { state.withLock { $0.stopped } }

@@ -43,7 +43,8 @@ public enum DecisionChecks {
                 let entry = policy.acceptEntries[index]
                 invariant(
                     entry.name.matches(utf8: utf8, scratch: scratch) != .match,
-                    "the index skips \(entry.path) (\(entry.name.source)), which matches \(scalars(name)) in \(policy.id)")
+                    "the index skips \(entry.path) (\(entry.name.source)), which matches \(scalars(name)) "
+                        + "in \(policy.id)")
             }
         }
     }

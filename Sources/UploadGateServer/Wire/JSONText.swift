@@ -1,0 +1,83 @@
+/// Writes JSON string contents (RFC 8259) as UTF-8 bytes, for response bodies and the decision log.
+///
+/// Besides what JSON requires (quotes, backslashes, U+0000–U+001F), every character that could make a line
+/// look other than it is when read in a terminal or log viewer is written as a `\uXXXX` escape: DEL and the C1
+/// controls, the bidirectional controls (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), zero-width
+/// and invisible format characters (U+200B–U+200D, U+2060–U+2064, U+FEFF) and the line and paragraph
+/// separators (U+2028, U+2029). JSON readers decode them back, so nothing is lost.
+///
+/// Works on the UTF-8 bytes directly: this runs for every decision.
+enum JSONText {
+    /// Appends `value`, escaped, to `output` (without the surrounding quotes).
+    static func escape(_ value: String, into output: inout [UInt8]) {
+        var value = value
+        value.withUTF8 { escape($0, into: &output) }
+    }
+
+    /// Appends `"value"` escaped, or `null`.
+    static func quoted(_ value: String?, into output: inout [UInt8]) {
+        guard let value else {
+            output.append(contentsOf: "null".utf8)
+            return
+        }
+        output.append(UInt8(ascii: "\""))
+        escape(value, into: &output)
+        output.append(UInt8(ascii: "\""))
+    }
+
+    private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x22, 0x5C:
+                output.append(0x5C)
+                output.append(byte)
+            case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x00..<0x20, 0x7F: unicodeEscape(UInt32(byte), into: &output)
+            case 0x20..<0x80: output.append(byte)
+            default:
+                // Valid UTF-8 (it came from a String): decode the scalar only for the lead bytes that can start
+                // one of the characters escaped above.
+                let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                if byte == 0xC2 || byte == 0xD8 || byte == 0xE2 || byte == 0xEF {
+                    let scalar = decode(bytes, at: index, length: length)
+                    if mustEscape(scalar) {
+                        unicodeEscape(scalar, into: &output)
+                        index += length
+                        continue
+                    }
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
+                index += length
+                continue
+            }
+            index += 1
+        }
+    }
+
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> UInt32 {
+        var scalar = UInt32(bytes[index]) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length { scalar = scalar << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return scalar
+    }
+
+    private static func mustEscape(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x80...0x9F, 0x061C, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: true
+        default: false
+        }
+    }
+
+    private static func unicodeEscape(_ scalar: UInt32, into output: inout [UInt8]) {
+        let digits: StaticString = "0123456789abcdef"
+        output.append(contentsOf: [0x5C, UInt8(ascii: "u")])
+        digits.withUTF8Buffer { digits in
+            for shift in stride(from: 12, through: 0, by: -4) {
+                output.append(digits[Int(scalar >> UInt32(shift) & 0xF)])
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import UploadPolicy
+
+@Suite("Strict JSON parser")
+struct JSONParserTests {
+    static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue { try JSONParser.parse(Array(text.utf8)) }
+
+    @Test func readsEveryKindOfValueAndKeepsMemberOrder() throws {
+        let value = try Self.parse(
+            #" {"b": [true, false, null], "a": -12, "c": 1.5e2, "d": "x\u00e9\ud83d\ude00\n", "b": {}} "#)
+        guard case .object(let members) = value else {
+            Issue.record("not an object")
+            return
+        }
+        #expect(members.map(\.key) == ["b", "a", "c", "d", "b"])
+        #expect(members[0].value == .array([.bool(true), .bool(false), .null]))
+        #expect(members[1].value == .integer(-12))
+        #expect(members[2].value == .number(150))
+        #expect(members[3].value == .string("xé😀\n"))
+    }
+
+    @Test func integersKeepSixtyFourBits() throws {
+        #expect(try Self.parse("9223372036854775807") == .integer(.max))
+        #expect(try Self.parse("-9223372036854775808") == .integer(.min))
+        #expect(try Self.parse("9223372036854775808") == .number(9_223_372_036_854_775_808))
+        #expect(try Self.parse("-0") == .integer(0))
+    }
+
+    @Test(arguments: [
+        ("", "the text is empty at line 1, column 1"),
+        ("{\"a\":1,}", "expected a property name in quotes at line 1, column 8"),
+        ("[1,]", "expected a value at line 1, column 4"),
+        ("{\"a\":01}", "invalid number: a leading zero at line 1, column 7"),
+        ("{\"a\":1.}", "invalid number: expected a digit at line 1, column 8"),
+        ("{\"a\":.5}", "expected a value at line 1, column 6"),
+        ("{\"a\":\"\\ud800\"}", "a \\u escape is a lone surrogate at line 1, column 13"),
+        ("{\"a\":\"\\udc00\"}", "a \\u escape is a lone surrogate at line 1, column 13"),
+        ("{\"a\":\"\\x\"}", "invalid escape '\\x' at line 1, column 8"),
+        ("{\"a\":\"x\u{1}\"}", "a string holds a raw control character (U+0001); escape it at line 1, column 8"),
+        ("{\"a\":tru}", "expected a value at line 1, column 6"),
+        ("{\"a\":true}x", "unexpected text after the JSON value at line 1, column 11"),
+        ("{\"a\" 1}", "expected ':' after a property name at line 1, column 6"),
+        ("{\n  \"a\": [1 2]\n}", "expected ',' or ']' at line 2, column 11"),
+        ("\"abc", "unterminated string at line 1, column 1"),
+    ])
+    func refusesWhatRFC8259Refuses(_ text: String, _ message: String) {
+        #expect(throws: JSONSyntaxError.self) { try Self.parse(text) }
+        do { _ = try Self.parse(text) } catch { #expect(error.description == message) }
+    }
+
+    @Test func invalidUTF8AndDepthAreRefused() {
+        let invalid = Array(#"{"a":""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(invalid) }
+        let deep = String(repeating: "[", count: 65) + String(repeating: "]", count: 65)
+        #expect(throws: JSONSyntaxError.self) { try Self.parse(deep) }
+        let fine = String(repeating: "[", count: 64) + String(repeating: "]", count: 64)
+        #expect(throws: Never.self) { try Self.parse(fine) }
+    }
+
+    @Test func agreesWithFoundationOnValidDocuments() throws {
+        for text in [#"{"name":"a.pdf","length":3}"#, #"[1,"x",{"y":[null]}]"#, #""é""#, "3.25"] {
+            #expect(throws: Never.self) { try Self.parse(text) }
+            #expect((try? JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed)) != nil)
+        }
+    }
+}
