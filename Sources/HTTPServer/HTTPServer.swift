@@ -103,7 +103,7 @@ public final class HTTPServer: Sendable {
                 DaemonLauncher.start(configuration, listening: socket.descriptor, core: core, tls: tls)
             }
             guard let daemon else {
-                close(socket.descriptor)
+                socket.closeUnlessReleased()
                 throw Self.startError(messages: messages, tls: tls != nil)
             }
             state = .running(Running(daemon: daemon, port: socket.port, tls: tls))

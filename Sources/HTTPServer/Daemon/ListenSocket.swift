@@ -16,6 +16,29 @@ struct ListenSocket {
     let descriptor: Int32
     /// The port actually bound.
     let port: Int
+    /// The socket's identity (device and inode), to recognise it by more than its reusable number.
+    private let identity: (device: UInt, inode: UInt)
+
+    private init(descriptor: Int32, port: Int) {
+        var info = stat()
+        fstat(descriptor, &info)
+        self.descriptor = descriptor
+        self.port = port
+        self.identity = (UInt(info.st_dev), UInt(info.st_ino))
+    }
+
+    /// Closes the socket after libmicrohttpd refused to start with it, unless libmicrohttpd closed it already.
+    ///
+    /// libmicrohttpd 0.9.75 closes a socket handed over with `MHD_OPTION_LISTEN_SOCKET` when `MHD_start_daemon`
+    /// fails (GnuTLS rejecting the TLS material, for one), and by then another thread may have been given the
+    /// same number for a descriptor of its own: closing the number again would close theirs. The number is
+    /// closed only while it still names this socket.
+    func closeUnlessReleased() {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, UInt(info.st_dev) == identity.device, UInt(info.st_ino) == identity.inode
+        else { return }
+        close(descriptor)
+    }
 
     /// Resolves `host`, then creates, binds and listens on the first address that works.
     ///
