@@ -5,8 +5,9 @@ import FuzzSupport
 /// Fuzzes `PolicyLoader.load(data:source:)` with any bytes as a policy file.
 ///
 /// Invariants: a load yields a policy exactly when it reports no error; every error names the file, a code and
-/// a message; loading is deterministic; a policy that loads runs its own examples with well-formed decisions,
-/// and its extension index agrees with trying every accept entry on each example name.
+/// a message; loading is deterministic; a policy that loads runs its own examples with well-formed, quick
+/// decisions; its extension index agrees with trying every accept entry on each example name; and each of its
+/// patterns finds the same as its whole-search rewrite on each example name.
 @_cdecl("LLVMFuzzerTestOneInput")
 func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = Data(FuzzDriver.bytes(data, size))
@@ -30,10 +31,13 @@ func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let policy else { return 0 }
     invariant(policy.contentHash == second?.contentHash, "content hash differs between loads")
     _ = try? PolicySet(policies: [policy])
+    let patterns = policy.acceptEntries.map(\.name) + policy.rejectRules.map(\.name)
     for example in policy.examples {
-        let decision = policy.evaluate(example.candidate)
+        let decision = PatternChecks.evaluateQuickly(policy, example.candidate)
         DecisionChecks.checkShape(decision, example.candidate, policy: policy)
-        DecisionChecks.checkAcceptIndex(policy, name: NameNormalization.nfc(example.candidate.name))
+        let name = NameNormalization.nfc(example.candidate.name)
+        DecisionChecks.checkAcceptIndex(policy, name: name)
+        for pattern in patterns { PatternChecks.checkWholeSearch(pattern, name: name) }
     }
     return 0
 }
