@@ -5,7 +5,11 @@ SWIFT      ?= swift
 CONFIG     ?= release
 BIN         = .build/$(CONFIG)/uploadgate
 
-.PHONY: deps build serve test bench example examples-curl examples-deploy clean
+FUZZ_SECONDS      ?= 60
+FUZZ_LONG_SECONDS ?= 660
+
+.PHONY: deps build serve test test-tsan test-asan sanitizer-repros fuzz fuzz-long bench example examples-curl \
+	examples-deploy clean
 
 ## deps: install missing Debian packages (libpcre2-dev, libmicrohttpd-dev, libmagic-dev, shared-mime-info, pkg-config)
 deps:
@@ -22,6 +26,26 @@ serve: build
 ## test: run the whole test suite (each test target in turn; see scripts/run-tests.sh)
 test: deps
 	scripts/run-tests.sh
+
+## test-tsan: the whole suite built with ThreadSanitizer (.build-tsan; several minutes); fails on any report
+test-tsan: deps
+	scripts/run-tests.sh --sanitize thread
+
+## test-asan: the whole suite built with AddressSanitizer and LeakSanitizer (.build-asan); fails on any report
+test-asan: deps
+	scripts/run-tests.sh --sanitize address
+
+## sanitizer-repros: show that each suppression in Tests/Sanitizers covers a toolchain report, not ours
+sanitizer-repros: deps
+	scripts/sanitizer-repros.sh
+
+## fuzz: build the libFuzzer targets (Tests/Fuzz) and run each for FUZZ_SECONDS (default 60), one after another
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh run
+
+## fuzz-long: the same for FUZZ_LONG_SECONDS each (default 660, over the 10 minutes a release needs)
+fuzz-long: deps
+	FUZZ_SECONDS=$(FUZZ_LONG_SECONDS) scripts/fuzz.sh run
 
 ## bench: run every benchmark (release builds; a few minutes) and print the report for docs/benchmarks.md
 bench: deps
@@ -42,4 +66,4 @@ examples-deploy: build
 	Examples/deploy/try-on-loopback.sh $(BIN)
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-tsan .build-asan .build-fuzz

@@ -17,6 +17,8 @@ let package = Package(
         .library(name: "UploadGateServer", targets: ["UploadGateServer"]),
         .library(name: "PolicyLint", targets: ["PolicyLint"]),
         .library(name: "RestPkiCoreEmulator", targets: ["RestPkiCoreEmulator"]),
+        // The endpoint's HTTP layer, for packages that drive the handler in process (the fuzz package in Tests/Fuzz).
+        .library(name: "HTTPServer", targets: ["HTTPServer"]),
         .executable(name: "uploadgate", targets: ["uploadgate"]),
         .executable(name: "session-client", targets: ["session-client"]),
     ],

@@ -12,6 +12,9 @@ let package = Package(
             name: "EngineBenchmark",
             dependencies: ["CPCRE2Floor", .product(name: "UploadPolicy", package: "UploadGate")],
             path: "Sources/EngineBenchmark"),
+        // The worst case of bounded evaluation: catastrophic patterns against adversarial names.
+        .executableTarget(
+            name: "WorstCaseBenchmark", dependencies: [.product(name: "UploadPolicy", package: "UploadGate")]),
         .executableTarget(
             name: "HandlerBenchmark",
             dependencies: [

@@ -124,7 +124,7 @@ struct ConnectionTests {
         raiseFileLimit(to: 4096)
         try await withServer(
             configuration: .forTests {
-                $0.connectionTimeout = .seconds(2)
+                $0.connectionTimeout = Slowdown.seconds(2)
                 $0.perIPConnectionLimit = 1024
             }
         ) { server, port in
@@ -138,7 +138,7 @@ struct ConnectionTests {
             try await active.send("GET /busy HTTP/1.1\r\nHost: x\r\n\r\n")
             #expect(try await active.readResponse().header("X-Path") == "/busy")
             // All idle ones are closed by the server after the timeout.
-            let deadline = ContinuousClock.now + .seconds(5)
+            let deadline = ContinuousClock.now + Slowdown.seconds(5)
             while server.openConnectionCount > 0 && ContinuousClock.now < deadline {
                 try await Task.sleep(for: .milliseconds(100))
             }

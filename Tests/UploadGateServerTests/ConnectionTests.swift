@@ -6,7 +6,7 @@ import Testing
 struct ConnectionTests {
     @Test("A client that sends half a head, half a body, or nothing at all is cut off after the timeout")
     func slowClientsTimeOut() async throws {
-        let server = try TestService { $0.http.connectionTimeout = .seconds(3) }
+        let server = try TestService { $0.http.connectionTimeout = Slowdown.seconds(3) }
         defer { server.stop() }
         let silent = try RawConnection(port: server.port)
         let halfHead = try RawConnection(port: server.port)
@@ -25,7 +25,7 @@ struct ConnectionTests {
         let stillOpen = try await offPool { connections.map { !$0.closedByPeer(within: 0.05) } }
         #expect(stillOpen == [true, true, true, true])
 
-        let closed = try await offPool { connections.map { $0.closedByPeer(within: 8) } }
+        let closed = try await offPool { connections.map { $0.closedByPeer(within: 8 * Slowdown.factor) } }
         #expect(closed == [true, true, true, true])
     }
 
@@ -42,18 +42,18 @@ struct ConnectionTests {
 
     @Test("A trickling client (one byte every 100 ms) does not hold up others")
     func trickle() async throws {
-        let server = try TestService { $0.http.connectionTimeout = .seconds(1) }
+        let server = try TestService { $0.http.connectionTimeout = Slowdown.seconds(1) }
         defer { server.stop() }
         let request = Array(
             "POST /validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 16\r\n\r\n{\"name\":\"a.pdf\"}"
                 .utf8)
-        let trickling = Flag()  // set when the trickler has sent its 30 bytes (3 s)
+        let trickling = Flag()  // set when the trickler has sent its 30 bytes (3 s, times the slowdown)
         let trickler = Thread.detached {
             defer { trickling.set() }
             guard let connection = try? RawConnection(port: server.port) else { return }
             for byte in request.prefix(30) {
                 if (try? connection.send([byte])) == nil { return }
-                Thread.sleep(forTimeInterval: 0.1)
+                Thread.sleep(forTimeInterval: 0.1 * Slowdown.factor)
             }
         }
         for _ in 0..<30 { #expect(try await server.validate("b.pdf").accept == true) }

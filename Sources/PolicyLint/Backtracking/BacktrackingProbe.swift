@@ -35,11 +35,12 @@ enum ProbeOutcome: Sendable, Equatable {
 /// fail and whatever the rest of the pattern needs) of growing lengths.
 ///
 /// The pattern is matched exactly as the engine will match it, with the policy's own ``PatternLimits``
-/// (100,000 backtracking steps by default, where PCRE2 alone allows 10,000,000), and names are only as long as
-/// the policy's name limit allows. A hit therefore means: a name the policy lets through to its patterns makes
-/// the engine give up, and such names are refused with `pattern.limit`. When nothing hits, the longest names are
-/// tried again under a tight limit (a hundredth of the real one); a name that exceeds it has its exact step
-/// count measured (PCRE2's counts are deterministic), at full and at half length, to show how cost grows.
+/// (4,000 backtracking steps for a whole search by default, where PCRE2 alone allows 10,000,000 at each start
+/// position), and names are only as long as the policy's name limit allows. A hit therefore means: a name the
+/// policy lets through to its patterns makes the engine give up, and such names are refused with
+/// `pattern.limit`. When nothing hits, the longest names are tried again under a tight limit (a hundredth of
+/// the real one); a name that exceeds it has its exact step count measured (PCRE2's counts are deterministic),
+/// at full and at half length, to show how cost grows.
 struct BacktrackingProbe {
     /// The characters tried after the repeated part: punctuation most patterns do not accept, and a symbol
     /// outside ASCII.

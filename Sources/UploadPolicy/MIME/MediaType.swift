@@ -177,9 +177,11 @@ public struct MediaType: Hashable, Sendable, CustomStringConvertible {
         return true
     }
 
-    /// HTTP quoted-string token code points: tab, U+0020–U+007E and U+0080–U+00FF (bytes ≥ 0x80 here).
+    /// Whether a UTF-8 byte belongs to an HTTP quoted-string token code point: tab, U+0020–U+007E or
+    /// U+0080–U+00FF. The values are valid UTF-8, so a byte from 0xC4 up starts a code point above U+00FF
+    /// (U+0080–U+00FF are 0xC2 or 0xC3 followed by one continuation byte, 0x80–0xBF).
     private static func isQuotedStringCodePoint(_ byte: UInt8) -> Bool {
-        byte == 0x09 || (byte >= 0x20 && byte != 0x7F)
+        byte == 0x09 || (byte >= 0x20 && byte != 0x7F && byte < 0xC4)
     }
 
     /// ASCII-lowercases token bytes; copies without mapping when there is nothing to lower.

@@ -14,13 +14,14 @@ public struct PatternOptions: Hashable, Sendable {
     }
 }
 
-/// The bounds on one match, so that no name can make a pattern run for long.
+/// The bounds on one search, so that no name can make a pattern run for long.
 ///
 /// PCRE2 stops a match that exceeds any of them and says which; UploadGate then fails closed with
-/// ``DecisionCode/patternLimit``. The JIT honours `matchLimit` and reports an exhausted JIT stack instead of the
-/// depth and heap limits, which bind when the interpreter runs.
+/// ``DecisionCode/patternLimit``. How ``CompiledPattern`` makes one budget cover a whole search (PCRE2 counts
+/// per start position, and its JIT counts coarsely) is told in ``MatchContexts`` and ``WholeSearch``.
 public struct PatternLimits: Hashable, Sendable {
-    /// The most times PCRE2 may call its internal `match()` (backtracking steps) for one match attempt.
+    /// The most backtracking steps, as PCRE2's interpreter counts them, that one search of a name may take,
+    /// over every start position it tries.
     public var matchLimit: UInt32
     /// The deepest backtracking nesting allowed (interpreter only).
     public var depthLimit: UInt32
@@ -33,6 +34,11 @@ public struct PatternLimits: Hashable, Sendable {
         self.heapLimitKiB = heapLimitKiB
     }
 
-    /// Bounds that keep any one match well under a millisecond on names of up to a few thousand characters.
-    public static let `default` = PatternLimits(matchLimit: 100_000, depthLimit: 2_000, heapLimitKiB: 2_048)
+    /// Bounds that keep any one search of a name of up to 255 bytes under about 0.25 ms.
+    ///
+    /// 4,000 steps: a catastrophic pattern costs 30–90 ns a step in the interpreter, so a search stops within
+    /// about 0.35 ms in the worst case measured (`Benchmarks/WorstCaseBenchmark`, docs/benchmarks.md), while
+    /// ordinary patterns need under 800 steps for a whole 255-byte name (about one per character, three for
+    /// a lookahead scanning the name), so names of up to about 1,000 bytes pass with any of them.
+    public static let `default` = PatternLimits(matchLimit: 4_000, depthLimit: 2_000, heapLimitKiB: 2_048)
 }

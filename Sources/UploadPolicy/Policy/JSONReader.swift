@@ -97,13 +97,13 @@ struct JSONReader {
         let tags = Language.allCases.map(\.rawValue)
         switch value {
         case .string:
-            return string(value, at: path, nonEmpty: true).map(LocalizedText.init)
+            return displayText(value, at: path).map(LocalizedText.init)
         case .object:
             guard let members = object(value, at: path, allowed: tags) else { return nil }
             var texts: [Language: String] = [:]
             for (key, text) in members {
                 guard let language = Language(rawValue: key) else { continue }
-                if let text = string(text, at: Self.join(path, key), nonEmpty: true) { texts[language] = text }
+                if let text = displayText(text, at: Self.join(path, key)) { texts[language] = text }
             }
             if members.isEmpty { fail(.invalidValue, path, "give the text in at least one language") }
             return texts.isEmpty ? nil : LocalizedText(texts)
@@ -112,6 +112,18 @@ struct JSONReader {
             fail(.wrongType, path, "expected \(expected), found \(value.kind)")
             return nil
         }
+    }
+
+    /// A non-empty string that users will read (a title, label or reason), so without control characters:
+    /// a NUL or an escape sequence in a reason would reach the signing service's page or a terminal.
+    private mutating func displayText(_ value: JSONValue, at path: String) -> String? {
+        guard let text = string(value, at: path, nonEmpty: true) else { return nil }
+        if let control = text.unicodeScalars.first(where: { CharacterClasses.isControl($0.value) }) {
+            fail(.invalidValue, path, "contains the control character \(NameInspector.codePoint(control)); "
+                + "texts shown to users cannot hold control characters")
+            return nil
+        }
+        return text
     }
 
     static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }

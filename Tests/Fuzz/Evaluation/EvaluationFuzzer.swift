@@ -1,0 +1,78 @@
+import Foundation
+import FuzzSupport
+@testable import UploadPolicy
+
+/// Fuzzes `Policy.evaluate` with any name, type and length on every shipped policy (plus the fuzz-only ones
+/// in `Tests/Fuzz/Policies`), checking the decision rather than only surviving it: well-formed and quick,
+/// the same twice, with a caller's scratch, through `explain` and for the NFD form of the name; accepted names
+/// free of what the policy's checks refuse; the extension index never hiding a match. See
+/// ``EvaluationInput`` for the input layout.
+@_cdecl("LLVMFuzzerTestOneInput")
+func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let input = EvaluationInput(FuzzDriver.bytes(data, size)) else { return 0 }
+    let policy = input.policy
+    let candidate = input.candidate
+    let decision = PatternChecks.evaluateQuickly(policy, candidate)
+
+    DecisionChecks.checkShape(decision, candidate, policy: policy)
+    checkSameDecision(decision, policy.evaluate(candidate), "evaluating twice", candidate)
+    checkSameDecision(decision, policy.evaluate(candidate, scratch: MatchScratch()), "a caller's scratch", candidate)
+    checkSameDecision(decision, policy.explain(candidate).decision, "explain", candidate)
+
+    var decomposed = candidate
+    decomposed.name = candidate.name.decomposedStringWithCanonicalMapping
+    checkSameDecision(decision, policy.evaluate(decomposed), "the NFD form of the name", candidate)
+
+    if decision.isAccepted { checkAcceptedName(candidate, policy: policy) }
+    DecisionChecks.checkAcceptIndex(policy, name: NameNormalization.nfc(candidate.name))
+    return 0
+}
+
+private func checkSameDecision(_ first: Decision, _ second: Decision, _ what: String, _ candidate: FileCandidate) {
+    invariant(
+        first.code == second.code && first.rule == second.rule && first.reason() == second.reason(),
+        "\(what) changes the decision on \(candidate): \(first) versus \(second)")
+}
+
+/// What every accepted name must satisfy, for each built-in check the policy has on, and the limits.
+private func checkAcceptedName(_ candidate: FileCandidate, policy: Policy) {
+    let name = NameNormalization.nfc(candidate.name)
+    let checks = policy.options.checks
+    let scalars = name.unicodeScalars
+    func on(_ check: BuiltInCheck) -> Bool { checks.contains(check) }
+
+    invariant(!on(.emptyName) || !name.isEmpty, "accepted an empty name")
+    invariant(
+        !on(.controlCharacters) || !scalars.contains { CharacterClasses.isControl($0.value) },
+        "accepted a control character in \(candidate)")
+    invariant(
+        !on(.bidiControls) || !scalars.contains { CharacterClasses.isBidiControl($0.value) },
+        "accepted a bidi control in \(candidate)")
+    invariant(
+        !on(.invisibleCharacters) || !scalars.contains { isNeverExcusedInvisible($0.value) },
+        "accepted an invisible character in \(candidate)")
+    invariant(!on(.pathSeparators) || !name.contains("/") && !name.contains("\\"), "accepted a path: \(candidate)")
+    invariant(!on(.dotSegments) || (name != "." && name != ".."), "accepted a dot segment")
+    invariant(!on(.trailingDots) || !name.hasSuffix("."), "accepted a trailing dot: \(candidate)")
+    invariant(
+        !on(.surroundingSpaces)
+            || !(scalars.first?.properties.isWhitespace ?? false) && !(scalars.last?.properties.isWhitespace ?? false),
+        "accepted surrounding white space: \(candidate)")
+    if let limit = policy.limits.maxNameBytes {
+        invariant(name.utf8.count <= limit, "accepted \(name.utf8.count) bytes over \(limit)")
+    }
+    if let limit = policy.limits.maxNameCharacters {
+        invariant(name.count <= limit, "accepted \(name.count) characters over \(limit)")
+    }
+    if let length = candidate.length {
+        invariant(length >= 0, "accepted a negative length")
+        invariant(length >= policy.limits.minSize ?? 0, "accepted \(length) under minSize")
+        invariant(length <= policy.limits.maxSize ?? .max, "accepted \(length) over maxSize")
+    }
+}
+
+/// Invisible characters that no emoji or script sequence excuses (ZWJ, ZWNJ and tags can be legitimate).
+private func isNeverExcusedInvisible(_ value: UInt32) -> Bool {
+    CharacterClasses.isInvisible(value) && value != CharacterClasses.zeroWidthJoiner
+        && value != CharacterClasses.zeroWidthNonJoiner && !(0xE0020...0xE007F).contains(value)
+}
