@@ -84,6 +84,7 @@ extension ServerCore {
             return fail(.bodyTooLarge(limit: maxBodySize), request, connection)
         }
         swap(&request.body, &state.body)
+        RequestDeadlines.requestReceived(on: connection)
         let response = handler.respond(to: request)
         return send(response, to: request, on: connection, close: false, failure: nil)
     }
