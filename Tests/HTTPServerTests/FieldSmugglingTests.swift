@@ -17,8 +17,10 @@ struct FieldSmugglingTests {
             "POST /r HTTP/1.1\r\nHost: x\r\nX-A: b\rContent-Length: 40\r\nContent-Length: 16\r\n\r\n\(body)",
             "request.malformed_header"
         ),
-        ("DEL in a value", "POST /r HTTP/1.1\r\nHost: x\r\nX-A: b\u{7F}c\r\nContent-Length: 16\r\n\r\n\(body)",
-         "request.malformed_header"),
+        (
+            "DEL in a value", "POST /r HTTP/1.1\r\nHost: x\r\nX-A: b\u{7F}c\r\nContent-Length: 16\r\n\r\n\(body)",
+            "request.malformed_header"
+        ),
         ("a C0 control in a value", "GET /r HTTP/1.1\r\nHost: x\r\nX-A: b\u{1B}c\r\n\r\n", "request.malformed_header"),
         (
             "Transfer-Encoding folded over two lines",
