@@ -105,17 +105,18 @@ extension ServerCore {
         let close = close || draining.load(ordering: .relaxed)
         var attempt = response
         var failure = failure
+        // Log lines name the path, never the target: some clients put keys in the query string.
         for _ in 0..<3 {
             switch ResponseWriter.queue(attempt, on: connection, close: close) {
             case .success(let queued):
                 if !queued {
                     log(
-                        "HTTPServer: libmicrohttpd refused to queue the response to \(request.method) \(request.target)"
+                        "HTTPServer: libmicrohttpd refused to queue the response to \(request.method) \(request.path)"
                     )
                 }
                 return queued ? .YES : .NO
             case .failure(let invalid):
-                log("HTTPServer: unsendable response to \(request.method) \(request.target): \(invalid.detail)")
+                log("HTTPServer: unsendable response to \(request.method) \(request.path): \(invalid.detail)")
                 if let rendered = failure {
                     // The handler's rendering of a failure was unsendable: keep the failure, drop the rendering.
                     attempt = rendered.defaultResponse
