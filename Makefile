@@ -56,8 +56,9 @@ hardening-deps: deps
 soak: build hardening-deps
 	scripts/hardening/soak.py --binary $(BIN) --duration $(SOAK_DURATION) --summary $(HARDENING)/soak.json
 
-## hostile: slowloris, per-IP and total connection limits, request smuggling shapes, path tricks (about 2 minutes)
+## hostile: slowloris, per-IP and total limits, request smuggling (also through nginx), path tricks (about 2 minutes)
 hostile: build hardening-deps
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || scripts/install-deps.sh nginx
 	scripts/hardening/hostile.py --binary $(BIN) --summary $(HARDENING)/hostile.json
 
 ## schemathesis: docs/openapi.yaml against live servers in every auth mode (SCHEMATHESIS_EXAMPLES=200; PyPI)

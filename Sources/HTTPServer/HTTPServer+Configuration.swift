@@ -56,8 +56,9 @@ extension HTTPServer {
         /// How requests are spread over threads. Default: a pool with one thread per online CPU.
         public var threading: Threading
         /// How long a connection may stay idle (no bytes in either direction) before the server closes it;
-        /// whole seconds, rounded up, at least 1. Default 10 s. Also bounds slow clients that send a request
-        /// piecemeal. A handler's own running time does not count as idleness.
+        /// whole seconds, rounded up, at least 1. Default 10 s. A client that pauses longer between pieces of a
+        /// request is cut off too; one that sends a byte more often is bounded by ``requestTimeout``. A handler's
+        /// own running time does not count as idleness.
         public var connectionTimeout: Duration
         /// The most time a client may take to send one complete request (head and body, and the TLS handshake
         /// on a new connection), counted from when the connection opened or its previous response was sent. A

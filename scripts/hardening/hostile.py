@@ -11,6 +11,8 @@
 4. request smuggling: conflicting framing, transfer-coding games, obs-fold, chunk-size overflow, bare CR/LF,
    each pipelined with a follow-up request; refused with 4xx/5xx (never 500) or read exactly one way, and the
    follow-up is never answered out of step nor a smuggled request answered.
+   4b. the same shapes through nginx (Examples/deploy/nginx-uploadgate.conf) in front of a replica, where a
+   desync would poison nginx's kept-alive upstream connections (skipped when nginx is not installed).
 5. path tricks: dot segments, encodings, case, slashes, absolute forms; each reaches exactly the route and
    policy it names, and none reaches /policies or a decision without the API key.
 
@@ -24,6 +26,7 @@ import os
 import selectors
 import shutil
 import socket
+import subprocess
 import sys
 import threading
 import time
@@ -450,6 +453,92 @@ def smuggling(binary, work, results, _args):
         failures=[outcome for outcome in outcomes if not outcome["passed"]], known_limitations=known)
 
 
+# MARK: 4b. request smuggling through nginx
+
+
+def find_nginx():
+    for candidate in (shutil.which("nginx"), "/usr/sbin/nginx"):
+        if candidate and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def free_port():
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+    probe.close()
+    return port
+
+
+def smuggling_through_nginx(binary, work, results, _args):
+    """The same shapes sent to nginx (Examples/deploy/nginx-uploadgate.conf) in front of a replica, where a
+    desync would poison nginx's kept-alive upstream connections: the smuggled GET /metrics must never reach the
+    replica, and later clients must get their own answers."""
+    nginx = find_nginx()
+    if nginx is None:
+        report(results, "smuggling-through-nginx", True, skipped="nginx is not installed")
+        return
+    server = Server(binary, ["--policies", os.path.join(ROOT, "Policies"), "--threads", "2",
+                             "--per-ip-limit", "1024"], work, "behind-nginx")
+    port = free_port()
+    prefix = os.path.join(work, "nginx")
+    os.makedirs(os.path.join(prefix, "logs"), exist_ok=True)
+    with open(os.path.join(ROOT, "Examples/deploy/nginx-uploadgate.conf")) as handle:
+        site = handle.read()
+    site = site.replace("127.0.0.1:8081", "127.0.0.1:%d" % server.port).replace(
+        "127.0.0.1:8082", "127.0.0.1:%d" % server.port).replace("listen 80;", "listen 127.0.0.1:%d;" % port)
+    with open(os.path.join(prefix, "site.conf"), "w") as handle:
+        handle.write(site)
+    with open(os.path.join(prefix, "nginx.conf"), "w") as handle:
+        handle.write("worker_processes 1;\npid %(p)s/nginx.pid;\nerror_log %(p)s/logs/error.log warn;\n"
+                     "events { worker_connections 256; }\nhttp { access_log off; client_body_temp_path %(p)s/b; "
+                     "proxy_temp_path %(p)s/p; fastcgi_temp_path %(p)s/f; uwsgi_temp_path %(p)s/u; "
+                     "scgi_temp_path %(p)s/s; include %(p)s/site.conf; }\n" % {"p": prefix})
+    subprocess.run([nginx, "-p", prefix, "-c", os.path.join(prefix, "nginx.conf")], check=True)
+    try:
+        for _ in range(50):
+            try:
+                Connection(port).exchange("GET", "/healthz")
+                break
+            except (OSError, Closed):
+                time.sleep(0.1)
+        before = metrics(server.port)
+        statuses = {}
+        shapes = [(name, request) for name, request, _ in smuggling_cases()] + known_limitations()
+        for name, request in shapes:
+            connection = Connection(port)
+            connection.send(request + FOLLOW)
+            responses, _ = read_all(connection)
+            connection.close()
+            statuses[name] = [response.status for response in responses]
+            if any(b"uploadgate_" in response.body for response in responses):
+                statuses[name].append("METRICS")
+        # Later clients, over the same upstream connections, must each get their own answer.
+        wrong = 0
+        for index in range(200):
+            marker_policy = "pdf-only" if index % 2 else "images"
+            connection = Connection(port)
+            response = connection.exchange("POST", "/validate/" + marker_policy, [JSON], json_body("after.docx"))
+            connection.close()
+            if response.status != 200 or response.header("x-uploadgate-policy") != marker_policy:
+                wrong += 1
+        after = metrics(server.port)
+        key = 'uploadgate_http_requests_total{method="GET",route="/metrics",status="200"}'
+        reached = int(after.get(key, 0) - before.get(key, 0) - 1)  # minus the `before` reading
+    finally:
+        subprocess.run([nginx, "-p", prefix, "-c", os.path.join(prefix, "nginx.conf"), "-s", "stop"],
+                       stderr=subprocess.DEVNULL)
+        status = server.stop()
+    nul = known_limitations()[0][0]
+    passed = reached == 0 and wrong == 0 and status == 0 and not any(
+        "METRICS" in entry for entry in statuses.values())
+    report(results, "smuggling-through-nginx", passed, shapes=len(shapes),
+           smuggled_requests_reaching_the_replica=reached, later_answers_out_of_step=wrong,
+           refused_by_nginx_400=sum(1 for entry in statuses.values() if entry[:1] == [400]),
+           nul_shape_statuses=statuses[nul])
+
+
 # MARK: 5. path tricks
 
 DOCX = json_body("a.docx")
@@ -543,13 +632,13 @@ def main():
                         help="latency bar for the legitimate kept-alive client under slowloris (DESIGN §8: 2 ms)")
     parser.add_argument("--slow-sources", type=int, default=5, help="loopback addresses the slowloris comes from")
     parser.add_argument("--slow-per-source", type=int, default=120, help="slowloris connections per address")
-    parser.add_argument("--only", help="comma-separated phases: slowloris,per-ip,total,smuggling,paths")
+    parser.add_argument("--only", help="comma-separated phases: slowloris,per-ip,total,smuggling,nginx,paths")
     args = parser.parse_args()
     raise_file_limit()
     work = work_folder("uploadgate-hostile-")
     results = {}
     phases = dict(slowloris=slowloris, **{"per-ip": per_ip_limit, "total": total_limit, "smuggling": smuggling,
-                                           "paths": path_tricks})
+                                           "nginx": smuggling_through_nginx, "paths": path_tricks})
     chosen = args.only.split(",") if args.only else list(phases)
     try:
         for name in chosen:
