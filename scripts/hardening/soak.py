@@ -381,6 +381,7 @@ def main():
                 time.time() - started, done, len(timeline.events), rss[-1][1] if rss else "?"), flush=True)
     finally:
         stop.set()
+        loaded_for = time.time() - started
         for thread in threads:
             thread.join(timeout=15)
     final_metrics = metrics(server.port)
@@ -436,7 +437,7 @@ def main():
         "clean exit": exit_status == 0,
     }
     summary = dict(
-        duration_s=round(time.time() - started, 1), requests=requests, answers=answers, failures=len(failures),
+        duration_s=round(loaded_for, 1), requests=requests, answers=answers, failures=len(failures),
         non_2xx=len(non_2xx), verdict_mismatches=len(mismatches), answered_by_set=by_set,
         answers_in_flight_across_a_reload=straddled,
         latency_p50_ms=round((percentile([l for w in workers for l in w.latencies], 0.5) or 0) * 1000, 3),
