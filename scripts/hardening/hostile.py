@@ -201,8 +201,10 @@ def slowloris(binary, work, results, args):
     for kind, entry in reclaim.items():
         print("      %-13s %3d connections, closed by the server after median %5.1f s, max %5.1f s, open %d"
               % (kind, entry["count"], entry["median_s"], entry["max_s"], entry["still_open"]))
-    bound = request_timeout + 3
-    all_reclaimed = all(entry["still_open"] == 0 and entry["max_s"] <= bound for entry in reclaim.values())
+    # Tricklers must go by the request timeout, everything else by the idle timeout (each plus a sweep's slack).
+    bounds = {kind: (request_timeout if kind.startswith("trickle") else idle) + 3 for kind in reclaim}
+    all_reclaimed = all(entry["still_open"] == 0 and entry["max_s"] <= bounds[kind]
+                        for kind, entry in reclaim.items())
     p50 = percentile(during, 0.5)
     p99 = percentile(during, 0.99)
     passed = (all_reclaimed and not legit.failures and not baseline_client.failures and p99 is not None
@@ -217,7 +219,7 @@ def slowloris(binary, work, results, args):
            new_connection_p50_ms=round((percentile(during_new, 0.5) or 0) * 1000, 3),
            new_connection_p99_ms=round((percentile(during_new, 0.99) or 0) * 1000, 3),
            whole_run_p99_ms=round((percentile(everything, 0.99) or 0) * 1000, 3),
-           all_held_for_s=round(window_end - opened_at, 1), reclaimed_within_s=bound, reclaim=reclaim,
+           all_held_for_s=round(window_end - opened_at, 1), reclaimed_within_s=bounds, reclaim=reclaim,
            p99_bar_ms=round(bar_ms, 3), exit_status=status, failures=legit.failures[:5])
 
 

@@ -41,7 +41,8 @@ def main():
     parser.add_argument("--seed", type=int, help="schemathesis seed, to replay a run")
     parser.add_argument("--summary", help="write the figures as JSON here")
     args = parser.parse_args()
-    venv = subprocess.run([os.path.join(ROOT, "scripts/hardening/venv.sh")], check=True, stdout=subprocess.PIPE, text=True).stdout.strip()
+    venv = subprocess.run([os.path.join(ROOT, "scripts/hardening/venv.sh")], check=True, stdout=subprocess.PIPE,
+                          text=True).stdout.strip()
     schemathesis = os.path.join(ROOT, venv, "bin", "schemathesis")
     work = work_folder("uploadgate-schemathesis-")
     results = []
