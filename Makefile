@@ -7,9 +7,12 @@ BIN         = .build/$(CONFIG)/uploadgate
 
 FUZZ_SECONDS      ?= 60
 FUZZ_LONG_SECONDS ?= 660
+SOAK_DURATION     ?= 180
+SCHEMATHESIS_EXAMPLES ?= 200
+HARDENING   = .build/hardening
 
 .PHONY: deps build serve test test-tsan test-asan sanitizer-repros fuzz fuzz-long bench example examples-curl \
-	examples-deploy clean
+	examples-deploy hardening-deps soak hostile schemathesis hardening clean
 
 ## deps: install missing Debian packages (libpcre2-dev, libmicrohttpd-dev, libmagic-dev, shared-mime-info, pkg-config)
 deps:
@@ -64,6 +67,29 @@ examples-curl: build
 ## examples-deploy: nginx in front of two replicas on loopback, plus a systemd unit check (root: may install nginx)
 examples-deploy: build
 	Examples/deploy/try-on-loopback.sh $(BIN)
+
+# The hardening runs (docs/security.md): long, so never part of `make test`. Each prints PASS/FAIL lines, writes
+# its figures to .build/hardening/*.json and exits non-zero on any failure.
+hardening-deps: deps
+	@command -v python3 >/dev/null 2>&1 || scripts/install-deps.sh python3
+	@mkdir -p $(HARDENING)
+
+## soak: steady load while the policy folder is swapped and SIGHUP sent every second (SOAK_DURATION=180 seconds)
+soak: build hardening-deps
+	scripts/hardening/soak.py --binary $(BIN) --duration $(SOAK_DURATION) --summary $(HARDENING)/soak.json
+
+## hostile: slowloris, per-IP and total limits, request smuggling (also through nginx), path tricks (about 2 minutes)
+hostile: build hardening-deps
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || scripts/install-deps.sh nginx
+	scripts/hardening/hostile.py --binary $(BIN) --summary $(HARDENING)/hostile.json
+
+## schemathesis: docs/openapi.yaml against live servers in every auth mode (SCHEMATHESIS_EXAMPLES=200; PyPI)
+schemathesis: build hardening-deps
+	scripts/hardening/schemathesis_run.py --binary $(BIN) --examples $(SCHEMATHESIS_EXAMPLES) \
+		--summary $(HARDENING)/schemathesis.json
+
+## hardening: soak, hostile and schemathesis, one after another
+hardening: soak hostile schemathesis
 
 clean:
 	rm -rf .build .build-tsan .build-asan .build-fuzz

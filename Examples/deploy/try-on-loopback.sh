@@ -56,7 +56,7 @@ printf '# rotation: old key first\nold|ffffffffffffffffffffffffffffffff\n%s\n' "
 start_replica() {  # start_replica NAME PORT
   UPLOADGATE_LOG_HASH_KEY='the same key on every replica' "$BIN" serve --listen "127.0.0.1:$2" \
     --policies "$WORK/policies" --api-key-file "$WORK/credentials/api-keys" --log-names hash \
-    >"$WORK/$1.decisions" 2>"$WORK/$1.log" &
+    --max-connections 1024 --per-ip-limit 1024 >"$WORK/$1.decisions" 2>"$WORK/$1.log" &
   echo $! >"$WORK/$1.pid"
   PIDS="$PIDS $!"
   for _ in $(seq 100); do curl -sf "http://127.0.0.1:$2/healthz" >/dev/null 2>&1 && return 0; sleep 0.1; done

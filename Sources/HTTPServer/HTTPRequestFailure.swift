@@ -85,6 +85,10 @@ public struct HTTPRequestFailure: Sendable, Hashable, CustomStringConvertible {
         code: .malformedHeader, status: .badRequest,
         message: "A request header field name is empty or contains characters a name cannot have.")
 
+    static let malformedHeaderValue = HTTPRequestFailure(
+        code: .malformedHeader, status: .badRequest,
+        message: "A request header field value contains a control character (such as CR or DEL).")
+
     static let malformedTarget = HTTPRequestFailure(
         code: .malformedTarget, status: .badRequest,
         message: "The request target has a malformed percent-escape or is not UTF-8.")

@@ -56,9 +56,17 @@ extension HTTPServer {
         /// How requests are spread over threads. Default: a pool with one thread per online CPU.
         public var threading: Threading
         /// How long a connection may stay idle (no bytes in either direction) before the server closes it;
-        /// whole seconds, rounded up, at least 1. Default 10 s. Also bounds slow clients that send a request
-        /// piecemeal. A handler's own running time does not count as idleness.
+        /// whole seconds, rounded up, at least 1. Default 10 s. A client that pauses longer between pieces of a
+        /// request is cut off too; one that sends a byte more often is bounded by ``requestTimeout``. A handler's
+        /// own running time does not count as idleness.
         public var connectionTimeout: Duration
+        /// The most time a client may take to send one complete request (head and body, and the TLS handshake
+        /// on a new connection), counted from when the connection opened or its previous response was sent. A
+        /// connection over it is closed without an answer, checked a few times per timeout (at most every
+        /// 250 ms). Unlike ``connectionTimeout``, which only notices silence, this also bounds clients that send
+        /// a byte every few seconds (slowloris). It applies to idle keep-alive connections too, so a value
+        /// below ``connectionTimeout`` shortens their idle time. Default 30 s.
+        public var requestTimeout: Duration
         /// The most connections open at once. At the limit libmicrohttpd stops accepting, so further
         /// connections wait in the listen backlog until one closes. With a thread pool the limit is divided
         /// among the threads. Default 1024.
@@ -96,6 +104,7 @@ extension HTTPServer {
             self.port = port
             self.threading = .pool(threads: Self.onlineProcessorCount)
             self.connectionTimeout = .seconds(10)
+            self.requestTimeout = .seconds(30)
             self.connectionLimit = 1024
             self.perIPConnectionLimit = 128
             self.connectionMemoryLimit = 32 * 1024
@@ -133,6 +142,9 @@ extension HTTPServer {
             try check(
                 connectionTimeout > .zero && connectionTimeout <= .seconds(86_400),
                 "connectionTimeout must be more than 0 and at most one day; got \(connectionTimeout)")
+            try check(
+                requestTimeout > .zero && requestTimeout <= .seconds(86_400),
+                "requestTimeout must be more than 0 and at most one day; got \(requestTimeout)")
             try check(
                 (1...1_000_000).contains(connectionLimit),
                 "connectionLimit must be in 1...1000000; got \(connectionLimit)")

@@ -112,6 +112,7 @@ public final class HTTPServer: Sendable {
                 if keepAlive >= 0, ListenSocket.isSameSocket(socket.descriptor, keepAlive) { close(socket.descriptor) }
                 throw Self.startError(messages: messages, tls: tls != nil)
             }
+            core.deadlines.startSweeping { [core] message in core.log(message) }
             state = .running(Running(daemon: daemon, port: socket.port, tls: tls))
         }
     }
@@ -149,6 +150,16 @@ public final class HTTPServer: Sendable {
     /// Requests received and not yet completed (answered and sent, or abandoned); for tests and shutdown.
     var liveRequestCount: Int {
         core.liveRequests.load(ordering: .relaxed)
+    }
+
+    /// Connections with a request clock (open connections, as libmicrohttpd reported them); for tests.
+    var requestClockCount: Int {
+        core.deadlines.openCount
+    }
+
+    /// Connections closed because their client took longer than the request timeout; for tests.
+    var requestTimeoutCount: Int {
+        core.deadlines.expiredCount
     }
 
     /// Stops accepting connections, lets requests in progress finish, then stops the daemon and closes every
@@ -195,6 +206,7 @@ public final class HTTPServer: Sendable {
             usleep(1_000)
         }
         MHD_stop_daemon(daemon)
+        core.deadlines.stopSweeping()
         if listener >= 0 {
             close(listener)  // after a quiesce the listening socket is ours to close, after the stop
         }

@@ -1,4 +1,5 @@
 internal import CMicroHTTPD
+internal import CMicroHTTPDShim
 internal import Glibc
 
 /// The C callbacks given to libmicrohttpd. Each turns its `void *` closure back into Swift objects and hands
@@ -43,12 +44,37 @@ enum DaemonCallbacks {
 
     /// Called when a request ends for any reason (answered, failed, timed out, cut off, daemon stopped):
     /// releases its state.
-    static let completed: MHD_RequestCompletedCallback = { _, _, slot, _ in
+    static let completed: MHD_RequestCompletedCallback = { _, connection, slot, _ in
+        if let connection {
+            RequestDeadlines.requestEnded(on: connection)
+        }
         guard let slot, let state = slot.pointee else {
             return
         }
         slot.pointee = nil
         Unmanaged<RequestState>.fromOpaque(state).release()
+    }
+
+    /// Called when a connection opens and when it closes: gives it a request clock (its `socket_context`), and
+    /// takes it back.
+    static let connection: MHD_NotifyConnectionCallback = { context, connection, socketContext, event in
+        guard let context, let connection, let socketContext else {
+            return
+        }
+        Unmanaged<ServerCore>.fromOpaque(context)._withUnsafeGuaranteedRef { core in
+            switch event {
+            case .CONNECTION_NOTIFY_STARTED:
+                guard let info = CMicroHTTPD_connection_info(connection, .CONNECTION_INFO_CONNECTION_FD) else {
+                    return
+                }
+                socketContext.pointee = core.deadlines.opened(descriptor: info.pointee.connect_fd)
+            default:
+                if let clock = socketContext.pointee {
+                    socketContext.pointee = nil
+                    core.deadlines.closed(context: clock)
+                }
+            }
+        }
     }
 
     /// Copies one header field into the `HTTPHeaders` the closure points at.

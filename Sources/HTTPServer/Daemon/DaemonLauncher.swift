@@ -5,7 +5,8 @@ internal import CMicroHTTPDShim
 ///
 /// Every option whose libmicrohttpd default is unsafe or platform-dependent is given explicitly: connection
 /// timeout (default: never), per-IP limit (default: none), connection limit (default: FD_SETSIZE - 4),
-/// per-connection memory, and strictness. The listen socket is ours (see ``ListenSocket``), so its backlog is
+/// per-connection memory, and strictness. The request timeout has no libmicrohttpd option: connection
+/// notifications feed ``RequestDeadlines``. The listen socket is ours (see ``ListenSocket``), so its backlog is
 /// set by `listen()` and `MHD_OPTION_LISTEN_BACKLOG_SIZE` does not apply.
 enum DaemonLauncher {
     /// Opportunistic reads and writes in epoll mode; measured faster here (see docs/http-server.md). Never with
@@ -26,6 +27,7 @@ enum DaemonLauncher {
             function(.EXTERNAL_LOGGER, DaemonCallbacks.log, context),
             function(.URI_LOG_CALLBACK, DaemonCallbacks.uriLog, context),
             function(.NOTIFY_COMPLETED, DaemonCallbacks.completed, context),
+            function(.NOTIFY_CONNECTION, DaemonCallbacks.connection, context),
             value(.LISTEN_SOCKET, Int(socket)),
             value(.CONNECTION_TIMEOUT, configuration.connectionTimeoutSeconds),
             value(.CONNECTION_LIMIT, configuration.connectionLimit),

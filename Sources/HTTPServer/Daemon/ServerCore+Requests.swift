@@ -84,6 +84,7 @@ extension ServerCore {
             return fail(.bodyTooLarge(limit: maxBodySize), request, connection)
         }
         swap(&request.body, &state.body)
+        RequestDeadlines.requestReceived(on: connection)
         let response = handler.respond(to: request)
         return send(response, to: request, on: connection, close: false, failure: nil)
     }
@@ -104,17 +105,18 @@ extension ServerCore {
         let close = close || draining.load(ordering: .relaxed)
         var attempt = response
         var failure = failure
+        // Log lines name the path, never the target: some clients put keys in the query string.
         for _ in 0..<3 {
             switch ResponseWriter.queue(attempt, on: connection, close: close) {
             case .success(let queued):
                 if !queued {
                     log(
-                        "HTTPServer: libmicrohttpd refused to queue the response to \(request.method) \(request.target)"
+                        "HTTPServer: libmicrohttpd refused to queue the response to \(request.method) \(request.path)"
                     )
                 }
                 return queued ? .YES : .NO
             case .failure(let invalid):
-                log("HTTPServer: unsendable response to \(request.method) \(request.target): \(invalid.detail)")
+                log("HTTPServer: unsendable response to \(request.method) \(request.path): \(invalid.detail)")
                 if let rendered = failure {
                     // The handler's rendering of a failure was unsendable: keep the failure, drop the rendering.
                     attempt = rendered.defaultResponse
@@ -139,11 +141,15 @@ extension ServerCore {
 }
 
 /// How the request body is delimited (RFC 9112 §6), checked before any of it is read, together with the
-/// header field names (libmicrohttpd 0.9.75 lets some names through that are not tokens).
+/// header fields themselves (libmicrohttpd 0.9.75 lets some through that RFC 9110 forbids).
 ///
 /// Shapes that let two parsers disagree about where a body ends (both `Content-Length` and
 /// `Transfer-Encoding`, differing `Content-Length` values, codings other than a single `chunked`) are refused,
-/// because libmicrohttpd 0.9.75 would otherwise pick one reading silently.
+/// because libmicrohttpd 0.9.75 would otherwise pick one reading silently. So are fields a proxy could read
+/// differently: a name that is not a token, a value with a control character (a bare CR is kept inside the value,
+/// where another parser would end the line: RFC 9110 §5.5 says reject), and a framing field name with text glued
+/// on, which is how libmicrohttpd 0.9.75 stores a field folded over two lines (`Transfer-Encoding:` then
+/// ` chunked` arrives as a field named `Transfer-Encodingchunked`; RFC 9112 §5.2 says reject obs-fold).
 enum Framing {
     case none
     case length(Int)
@@ -158,6 +164,15 @@ enum Framing {
             // One pass over the fields checks every name and finds the framing fields.
             guard HTTPHeaders.isToken(field.name) else {
                 self = .invalid(.malformedHeader)
+                return
+            }
+            guard !field.value.utf8.contains(where: Self.isControl) else {
+                self = .invalid(.malformedHeaderValue)
+                return
+            }
+            if Self.isMangledFramingName(field.name) {
+                self = .invalid(
+                    .ambiguousFraming("A Content-Length or Transfer-Encoding field is folded over lines or misnamed."))
                 return
             }
             if HTTPHeaders.namesEqual(field.name, "Content-Length") {
@@ -191,6 +206,19 @@ enum Framing {
             return
         }
         self = .length(Int(length) ?? Int.max)  // only an overflow fails here: far over any limit
+    }
+
+    /// Bytes a field value cannot hold (RFC 9110 §5.5): C0 controls other than horizontal tab, and DEL.
+    private static func isControl(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x09) || byte == 0x7F
+    }
+
+    /// A name that starts with `Content-Length` or `Transfer-Encoding` and goes on (see the type's comment).
+    private static func isMangledFramingName(_ name: String) -> Bool {
+        ["content-length", "transfer-encoding"].contains { framing in
+            name.utf8.count > framing.utf8.count
+                && name.utf8.starts(with: framing.utf8) { $0 | 0x20 == $1 || $0 == $1 }  // ASCII case folding
+        }
     }
 
     /// The value without surrounding spaces and tabs (over UTF-8, so without grapheme breaking).

@@ -19,6 +19,8 @@ final class ServerCore: Sendable {
     let liveRequests = Atomic<Int>(0)
     /// Set while shutting down: every response then carries `Connection: close`.
     let draining = Atomic<Bool>(false)
+    /// Per-connection request clocks, and the sweeper that closes connections past the request timeout.
+    let deadlines: RequestDeadlines
     /// Set while ``HTTPServer/start()`` collects libmicrohttpd's messages for its error.
     private let capturing = Atomic<Bool>(false)
     private let captured = Mutex<[String]>([])
@@ -31,6 +33,7 @@ final class ServerCore: Sendable {
         self.maxBodySize = configuration.maxBodySize
         self.discardAllowance = max(64 * 1024, configuration.maxBodySize)
         self.userLog = configuration.log
+        self.deadlines = RequestDeadlines(timeout: configuration.requestTimeout)
         var key = pthread_key_t()
         self.threadMarker = pthread_key_create(&key, nil) == 0 ? key : nil
     }

@@ -84,13 +84,14 @@ public struct Authenticator: Sendable, CustomStringConvertible {
             guard !credentials.isEmpty else {
                 return refused("Send credentials in the Authorization header with the \(scheme) scheme.")
             }
+            // Every presented credential is compared (map, not a short-circuiting ||), like every secret.
             if mode == .bearer {
-                let valid = credentials.reduce(false) { $0 || matches(Array($1.utf8)) }
+                let valid = credentials.map { matches(Array($0.utf8)) }.contains(true)
                 return valid ? .allowed : refused("The token is not valid.")
             }
             let decoded = credentials.compactMap { Data(base64Encoded: String($0)) }
             guard !decoded.isEmpty else { return refused("The Basic credentials are not valid base64.") }
-            let valid = decoded.reduce(false) { $0 || matches(Array($1)) }
+            let valid = decoded.map { matches(Array($0)) }.contains(true)
             return valid ? .allowed : refused("The user name or password is not valid.")
         }
     }
@@ -117,22 +118,13 @@ public struct Authenticator: Sendable, CustomStringConvertible {
         return .refused(message: message, challenge: challenge)
     }
 
-    /// Constant-time membership: compares `presented` with every secret over ``maxSecretLength`` bytes.
+    /// Constant-time membership: compares `presented` with every secret (no early exit on a match) over
+    /// ``maxSecretLength`` bytes each (see ``ConstantTime``).
     private func matches(_ presented: [UInt8]) -> Bool {
         var found: UInt8 = presented.count <= Self.maxSecretLength ? 0 : 1
         var anyMatch: UInt8 = 1  // becomes 0 once a secret matches
         for secret in secrets {
-            var difference =
-                UInt8(truncatingIfNeeded: secret.count ^ presented.count)
-                | UInt8(truncatingIfNeeded: (secret.count ^ presented.count) >> 8)
-            for index in 0..<Self.maxSecretLength {
-                let a = index < secret.count ? secret[index] : 0
-                let b = index < presented.count ? presented[index] : 0
-                difference |= a ^ b
-            }
-            // anyMatch &= (difference != 0), without a branch on secret data
-            let isDifferent = UInt8(truncatingIfNeeded: (UInt16(difference) &+ 0xFF) >> 8)
-            anyMatch &= isDifferent
+            anyMatch &= ConstantTime.isNonZero(ConstantTime.difference(secret, presented, over: Self.maxSecretLength))
         }
         found |= anyMatch
         return found == 0

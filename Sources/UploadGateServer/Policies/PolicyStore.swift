@@ -53,6 +53,20 @@ public final class PolicyStore: Sendable {
         }
     }
 
+    /// The folder a path leads to, symbolic links followed once, up front.
+    ///
+    /// Deploys often swap a link (`current -> releases/v2`) with one rename. Loading lists the folder and then
+    /// reads each file; through the link, a swap in between would read a set mixed from two releases, which
+    /// could even be valid. Through the resolved folder, a load reads one release only. A path with no link in
+    /// it is returned as given, so messages name files as the operator wrote them; one that cannot be resolved
+    /// is returned as given too, for the loader to report.
+    static func resolvingLinks(_ path: String) -> String {
+        guard let pointer = realpath(path, nil) else { return path }
+        let resolved = String(cString: pointer)
+        free(pointer)
+        return resolved == URL(fileURLWithPath: path).standardizedFileURL.path ? path : resolved
+    }
+
     private static func load(_ source: Source, mimeDatabase: MIMEDatabase) throws(PolicyLoadErrors) -> PolicySet {
         switch source {
         case .embedded:
@@ -63,7 +77,8 @@ public final class PolicyStore: Sendable {
                 throw PolicyLoadErrors([error])
             }
         case .directory(let path, let defaultPolicyID):
-            return try PolicySet.load(directory: path, mimeDatabase: mimeDatabase, defaultPolicyID: defaultPolicyID)
+            return try PolicySet.load(
+                directory: resolvingLinks(path), mimeDatabase: mimeDatabase, defaultPolicyID: defaultPolicyID)
         }
     }
 }

@@ -11,6 +11,21 @@ public struct EndpointHandler: HTTPHandler {
     let metrics: Metrics
     let decisionLog: DecisionLog
     let maxBodySize: Int
+    let readiness: Readiness
+
+    /// A handler over a policy store; `readiness` is shared with the service that stops it (a fresh one, always
+    /// ready, by default).
+    init(
+        store: PolicyStore, authenticator: Authenticator, metrics: Metrics, decisionLog: DecisionLog,
+        maxBodySize: Int, readiness: Readiness = Readiness()
+    ) {
+        self.store = store
+        self.authenticator = authenticator
+        self.metrics = metrics
+        self.decisionLog = decisionLog
+        self.maxBodySize = maxBodySize
+        self.readiness = readiness
+    }
 
     /// Answers one request: a decision (200), an operations route, or a JSON error; never throws, never 5xx.
     /// - Parameter request: The complete request.
@@ -70,6 +85,9 @@ public struct EndpointHandler: HTTPHandler {
             return .json(#"{"status":"ok"}"#)
         case .ready:
             let count = store.policies.policies.count
+            guard !readiness.isStopping else {
+                return .json(#"{"policies":\#(count),"status":"stopping"}"#, status: .serviceUnavailable)
+            }
             return .json(#"{"policies":\#(count),"status":"ready"}"#)
         case .metrics:
             return HTTPResponse(

@@ -18,6 +18,8 @@ public final class ValidationService: Sendable {
     let decisionLog: DecisionLog
     /// The request handler, callable without the network (tests, benchmarks).
     public let handler: EndpointHandler
+    /// Ready until shutdown begins (`GET /readyz`).
+    public let readiness = Readiness()
     private let server: HTTPServer
     let logger: Logger
 
@@ -44,7 +46,7 @@ public final class ValidationService: Sendable {
             descriptor: configuration.decisionLogDescriptor)
         handler = EndpointHandler(
             store: store, authenticator: configuration.authenticator, metrics: metrics, decisionLog: decisionLog,
-            maxBodySize: configuration.http.maxBodySize)
+            maxBodySize: configuration.http.maxBodySize, readiness: readiness)
         var http = configuration.http
         if http.log == nil {
             // libmicrohttpd's own complaints (a refused TLS handshake, a failed accept, a malformed request) go
@@ -76,6 +78,7 @@ public final class ValidationService: Sendable {
                 "policies": set.policies.map(\.id).joined(separator: ","),
                 "default_policy": set.defaultPolicy.id,
                 "source": configuration.policySource.description,
+                "limits": Self.limits(configuration.http),
             ])
         if configuration.authenticator.mode == .none, !Self.isLoopback(configuration.http.host) {
             logger.warning(
@@ -109,11 +112,21 @@ public final class ValidationService: Sendable {
         }
     }
 
-    /// Stops accepting, lets in-flight requests finish (up to `gracePeriod`), and flushes the decision log.
+    /// Reports not-ready, stops accepting, lets in-flight requests finish (up to `gracePeriod`), and flushes the
+    /// decision log. From the first moment, `GET /readyz` answers 503 on connections still open.
     public func shutdown(gracePeriod: Duration = .seconds(10)) {
+        readiness.beginStopping()
         server.shutdown(gracePeriod: gracePeriod)
         decisionLog.stop()
         logger.info("stopped")
+    }
+
+    /// The connection limits and timeouts in force, for the startup line.
+    static func limits(_ http: HTTPServer.Configuration) -> String {
+        "max_connections=\(http.connectionLimit) per_ip=\(http.perIPConnectionLimit) "
+            + "connection_timeout=\(http.connectionTimeout.components.seconds)s "
+            + "request_timeout=\(http.requestTimeout.components.seconds)s "
+            + "max_body=\(http.maxBodySize)"
     }
 
     static func isLoopback(_ host: String) -> Bool {

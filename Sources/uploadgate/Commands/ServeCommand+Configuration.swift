@@ -15,6 +15,10 @@ extension ServeCommand.Options {
         http.port = Int(listen[listen.index(after: colon)...])!
         if let threads { http.threading = .pool(threads: threads) }
         http.maxBodySize = maxBody
+        http.connectionTimeout = .seconds(connectionTimeout)
+        http.requestTimeout = .seconds(requestTimeout)
+        http.connectionLimit = maxConnections
+        http.perIPConnectionLimit = perIPLimit
         if let tlsCertificate, let tlsKey {
             http.tls = HTTPServer.TLS(certificatePath: tlsCertificate, privateKeyPath: tlsKey)
         }

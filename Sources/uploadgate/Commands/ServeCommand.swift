@@ -56,6 +56,24 @@ enum ServeCommand {
                 "max-body", valueName: "bytes", kind: .integer(256...1_048_576), default: "16384",
                 help: "The largest request body accepted; larger ones get 413."),
             .value(
+                "connection-timeout", valueName: "seconds", kind: .integer(1...86_400), default: "10",
+                help: "Close a connection after this long without a byte in either direction."),
+            .value(
+                "request-timeout", valueName: "seconds", kind: .integer(1...86_400), default: "30",
+                help: """
+                    Close a connection whose client takes longer than this to send one whole request, counted \
+                    from when it connected or got its previous answer (slow senders).
+                    """),
+            .value(
+                "max-connections", valueName: "n", kind: .integer(1...1_000_000), default: "1024",
+                help: "The most connections open at once; further ones wait unaccepted."),
+            .value(
+                "per-ip-limit", valueName: "n", kind: .integer(1...1_000_000), default: "128",
+                help: """
+                    The most connections open at once from one client address; further ones are closed at \
+                    once. Behind a proxy, raise it to --max-connections.
+                    """),
+            .value(
                 "mime-dir", valueName: "dir", default: "/usr/share/mime",
                 help: "The shared-mime-info database directory."),
             CommonOptions.noColor,
@@ -80,6 +98,10 @@ enum ServeCommand {
         var logNames: String
         var auth: String?
         var maxBody: Int
+        var connectionTimeout: Int
+        var requestTimeout: Int
+        var maxConnections: Int
+        var perIPLimit: Int
         var mimeDirectory: String
         var noColor: Bool
 
@@ -94,6 +116,10 @@ enum ServeCommand {
             logNames = arguments.string("log-names") ?? "hash"
             auth = arguments.string("auth")
             maxBody = arguments.integer("max-body") ?? 16384
+            connectionTimeout = arguments.integer("connection-timeout") ?? 10
+            requestTimeout = arguments.integer("request-timeout") ?? 30
+            maxConnections = arguments.integer("max-connections") ?? 1024
+            perIPLimit = arguments.integer("per-ip-limit") ?? 128
             mimeDirectory = arguments.string("mime-dir") ?? "/usr/share/mime"
             noColor = arguments.flag("no-color")
         }
@@ -102,6 +128,12 @@ enum ServeCommand {
     @Sendable static func validate(_ arguments: ParsedArguments) throws(UsageError) {
         if arguments.wasGiven("tls-cert") != arguments.wasGiven("tls-key") {
             throw UsageError("'--tls-cert' and '--tls-key' must be given together.")
+        }
+        let options = Options(arguments)
+        if options.perIPLimit > options.maxConnections {
+            throw UsageError(
+                "'--per-ip-limit' (\(options.perIPLimit)) cannot be more than '--max-connections' "
+                    + "(\(options.maxConnections)).")
         }
     }
 
