@@ -16,6 +16,10 @@ extension HTTPServer {
     }
 
     /// TLS through libmicrohttpd's GnuTLS support, from PEM files.
+    ///
+    /// A server with TLS ignores SIGPIPE for the whole process once started: GnuTLS writes to the socket
+    /// without `MSG_NOSIGNAL`, so a record sent to a client that already left (a TLS alert to a plain-HTTP
+    /// client, say) would otherwise kill the process.
     public struct TLS: Sendable, Hashable {
         /// The path of the PEM certificate chain, leaf first.
         public var certificatePath: String

@@ -96,6 +96,7 @@ public final class HTTPServer: Sendable {
             }
             try configuration.validate()
             let tls = try configuration.tls.map { tls throws(HTTPServerError) in try TLSMaterial(tls) }
+            if tls != nil { signal(SIGPIPE, SIG_IGN) }  // GnuTLS sends without MSG_NOSIGNAL; see TLS
             let socket = try ListenSocket.open(
                 host: configuration.host, port: configuration.port, backlog: configuration.listenBacklog)
             core.draining.store(false, ordering: .relaxed)

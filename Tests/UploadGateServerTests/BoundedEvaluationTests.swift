@@ -30,10 +30,13 @@ struct BoundedEvaluationEndpointTests {
         let store = try PolicyStore(source: .directory(folder.path, defaultPolicyID: nil), mimeDatabase: mime)
         let metrics = Metrics()
         let devNull = open("/dev/null", O_WRONLY)
-        defer { close(devNull) }
+        let decisionLog = DecisionLog(mode: .none, descriptor: devNull)
+        defer {
+            decisionLog.stop()  // before the close: the number may be another test's log file a moment later
+            close(devNull)
+        }
         let handler = EndpointHandler(
-            store: store, authenticator: .none, metrics: metrics,
-            decisionLog: DecisionLog(mode: .none, descriptor: devNull), maxBodySize: 16384)
+            store: store, authenticator: .none, metrics: metrics, decisionLog: decisionLog, maxBodySize: 16384)
 
         for name in Self.names {
             let body = try JSONSerialization.data(withJSONObject: ["name": name, "contentType": "text/plain"])

@@ -12,7 +12,7 @@ struct StatusTests {
             #"{"name":"a.pdf"} trailing"#,
             "expected the end of the text after the JSON value, found 't' at byte offset 17"
         ),
-        (#"{"name":"a.pdf","x":01}"#, "expected ',' or '}', found '1' at byte offset 21"),
+        (#"{"name":"a.pdf","x":01}"#, "a number cannot have a leading zero at byte offset 20"),
         (#"{"name":"a.pdf","x":tru}"#, "expected a value, found 't' at byte offset 20"),
         (#"{"name":"a\u12"}"#, #"invalid \u escape at byte offset 10: four hex digits expected"#),
         (#"{"name":"a\x"}"#, #"invalid escape '\x' at byte offset 10"#),
@@ -31,7 +31,7 @@ struct StatusTests {
         ("{\"name\":\"a\n.pdf\"}", #"control character U+000A inside a string at byte offset 10; escape it as \u000A"#),
         (#"{"name":"a.pdf"#, "unterminated string starting at byte offset 8"),
         (#"{"name" "a.pdf"}"#, "expected ':' after the property name, found '\"' at byte offset 8"),
-        (#"{"name":-}"#, "malformed number at byte offset 8"),
+        (#"{"name":-}"#, "malformed number: expected a digit, found '}' at byte offset 9"),
         ("", ""),
     ]
 

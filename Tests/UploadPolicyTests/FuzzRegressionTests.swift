@@ -43,18 +43,18 @@ struct PolicyJSONErrorFindingTests {
             messages.formUnion(loader.errors.map(\.description))
         }
         #expect(messages == [
-            "fuzz.json: not valid JSON (is this a policy file?): a string holds a raw control character (U+0006); "
-                + "escape it at line 1, column 28 [policy.json_invalid]"
+            "fuzz.json: not valid JSON (is this a policy file?): control character U+0006 inside a string at byte "
+                + #"offset 27; escape it as \u0006 (line 1, column 28) [policy.json_invalid]"#
         ])
     }
 
     /// Malformed strings and numbers inside values: the message names the real problem and where it is.
     @Test(arguments: [
-        (#"{"id": "a\#tb"}"#, "raw control character (U+0009); escape it at line 1, column 10"),
-        (#"{"id": "x", "title": "\ud800"}"#, "lone surrogate at line 1, column 29"),
-        (#"{"id": "x", "limits": {"maxSize": 01}}"#, "a leading zero at line 1, column 36"),
-        (#"{"id": "x", "limits": {"maxSize": 1.}}"#, "expected a digit at line 1, column 37"),
-        (#"{"b": [1, {"c": -}], "a": "\#u{1}"}"#, "invalid number at line 1, column 18"),
+        (#"{"id": "a\#tb"}"#, #"control character U+0009 inside a string at byte offset 9; escape it as \u0009 (line 1, column 10)"#),
+        (#"{"id": "x", "title": "\ud800"}"#, "lone surrogate escape \\uD800 at byte offset 22; a high surrogate must be followed by a low one (line 1, column 23)"),
+        (#"{"id": "x", "limits": {"maxSize": 01}}"#, "a number cannot have a leading zero at byte offset 34 (line 1, column 35)"),
+        (#"{"id": "x", "limits": {"maxSize": 1.}}"#, "expected a digit after '.', found '}' at byte offset 36 (line 1, column 37)"),
+        (#"{"b": [1, {"c": -}], "a": "\#u{1}"}"#, "malformed number: expected a digit, found '}' at byte offset 17 (line 1, column 18)"),
     ])
     func malformedValuesAreNamed(_ json: String, _ problem: String) {
         let errors = Fixtures.loadErrors(json)
@@ -68,7 +68,7 @@ struct PolicyJSONErrorFindingTests {
         var loader = PolicyLoader(mimeDatabase: Fixtures.mime)
         #expect(loader.load(data: Data(bytes), source: "bad.json") == nil)
         let message = loader.errors.first?.message ?? ""
-        #expect(message.contains("not valid UTF-8 at line 1, column 23"), "\(loader.errors)")
+        #expect(message.contains("invalid UTF-8 (byte 0xFF) at byte offset 23 (line 1, column 24)"), "\(loader.errors)")
     }
 }
 

@@ -31,8 +31,8 @@ struct JSONParserTests {
         ("", "the text is empty (line 1, column 1)"),
         ("{\"a\":1,}", "expected a property name in double quotes, found '}' at byte offset 7 (line 1, column 8)"),
         ("[1,]", "expected a value, found ']' at byte offset 3 (line 1, column 4)"),
-        ("{\"a\":01}", "expected ',' or '}', found '1' at byte offset 6 (line 1, column 7)"),
-        ("{\"a\":1.}", "malformed number at byte offset 5 (line 1, column 6)"),
+        ("{\"a\":01}", "a number cannot have a leading zero at byte offset 5 (line 1, column 6)"),
+        ("{\"a\":1.}", "malformed number: expected a digit after '.', found '}' at byte offset 7 (line 1, column 8)"),
         ("{\"a\":.5}", "expected a value, found '.' at byte offset 5 (line 1, column 6)"),
         (
             "{\"a\":\"\\ud800\"}",

@@ -121,10 +121,11 @@ final class RequestDeadlines: Sendable {
                     continue
                 }
                 clock.expired.store(true, ordering: .relaxed)
+                // Counted before the shutdown, so whoever sees the connection close also sees it counted.
+                expiredTotal.add(1, ordering: .relaxed)
                 shutdown(clock.descriptor, Int32(SHUT_RDWR))
                 count += 1
             }
-            expiredTotal.add(count, ordering: .relaxed)
             return count
         }
     }

@@ -28,11 +28,14 @@ public final class DecisionLog: Sendable {
     private let flushThreshold = 64 * 1024
     private let ids = DecisionIDs()
     private let stopped = Atomic<Bool>(false)
+    /// Set once ``stop()`` has written the last lines: from then on nothing touches the descriptor.
+    private let finished = Atomic<Bool>(false)
 
     /// - Parameters:
     ///   - mode: How names are logged.
     ///   - hashKey: The HMAC key for `hash` mode; a random one (per process) when nil.
-    ///   - descriptor: Where lines go; standard output by default.
+    ///   - descriptor: Where lines go; standard output by default. The log does not close it, and writes to it
+    ///     until ``stop()`` returns (or, when never stopped, until the log is released): keep it open that long.
     public init(mode: NameLogging, hashKey: [UInt8]? = nil, descriptor: Int32 = 1) {
         self.mode = mode
         self.hasher = NameHasher(key: hashKey ?? NameHasher.randomKey())
@@ -87,7 +90,7 @@ public final class DecisionLog: Sendable {
             var pending: [UInt8] = []
             pending.reserveCapacity(flushThreshold + 1024)
             buffer.withLock { swap(&$0, &pending) }  // the next lines go to a fresh buffer
-            guard !pending.isEmpty else { return }
+            guard !pending.isEmpty, !finished.load(ordering: .relaxed) else { return }
             pending.withUnsafeBytes { bytes in
                 var offset = 0
                 while offset < bytes.count {
@@ -104,10 +107,12 @@ public final class DecisionLog: Sendable {
         }
     }
 
-    /// Stops the background flusher after a final flush.
+    /// Writes what is buffered and stops for good: the background flusher ends, and lines recorded afterwards
+    /// are dropped, so the owner may close the descriptor as soon as this returns.
     public func stop() {
         stopped.store(true, ordering: .relaxed)
         flush()
+        writing.withLock { _ in finished.store(true, ordering: .relaxed) }
     }
 }
 

@@ -275,11 +275,42 @@ public struct JSONScanner: ~Copyable {
     public mutating func number() throws(SyntaxError) -> Range<Int> {
         _ = peek()
         let start = position
-        guard let end = Self.numberEnd(bytes, from: start) else {
-            throw SyntaxError(message: "malformed number at byte offset \(start)", offset: start)
+        guard let end = Self.numberEnd(bytes, from: start) else { throw malformedNumber(from: start) }
+        if end < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) {
+            throw SyntaxError(
+                message: "a number cannot have a leading zero at byte offset \(end - 1)", offset: end - 1)
         }
         position = end
         return start..<end
+    }
+
+    /// Why the number starting at `start` is not one: the first place its syntax breaks, and what was needed.
+    private func malformedNumber(from start: Int) -> SyntaxError {
+        var index = start
+        func isDigit(_ at: Int) -> Bool {
+            at < bytes.count && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[at])
+        }
+        func skipDigits() { while isDigit(index) { index += 1 } }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
+        var needed = "a digit"
+        if isDigit(index) {
+            skipDigits()
+            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+                index += 1
+                needed = "a digit after '.'"
+                if isDigit(index) { skipDigits() }
+            }
+            if isDigit(index - 1), index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
+                index += 1
+                if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                    index += 1
+                }
+                needed = "a digit in the exponent"
+            }
+        }
+        let found = index < bytes.count ? describe(index) : "the end of the text"
+        return SyntaxError(
+            message: "malformed number: expected \(needed), found \(found) at byte offset \(index)", offset: index)
     }
 
     /// The bytes in `range`, e.g. of a number just read.
