@@ -37,7 +37,7 @@ struct NameInspector: Hashable, Sendable {
                 }
             }
         } else {
-            characters = scanCharacters(name)
+            characters = Self.scanCharacters(bytes)
         }
 
         for (bit, check) in BuiltInCheck.ordered.enumerated() where enabled & (1 << bit) != 0 {
@@ -114,70 +114,65 @@ struct NameInspector: Hashable, Sendable {
         var separator: Unicode.Scalar?
     }
 
-    private func scanCharacters(_ name: String) -> CharacterScan {
+    /// One pass over the scalars, keeping what the joiner rules need to know about the ones before.
+    private static func scanCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> CharacterScan {
         var scan = CharacterScan()
-        let scalars = name.unicodeScalars
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let value = scalar.value
-            if value < 0x80 {
-                if CharacterClasses.isControl(value) {
-                    if scan.control == nil { scan.control = scalar }
-                } else if value == 0x2F || value == 0x5C {
-                    if scan.separator == nil { scan.separator = scalar }
-                }
-            } else if CharacterClasses.isControl(value) {
-                if scan.control == nil { scan.control = scalar }
+        var scalars = UTF8Scalars(bytes)
+        var context = JoinerContext()
+        var current = scalars.next()
+        while let value = current {
+            let next = scalars.next()
+            if CharacterClasses.isControl(value) {
+                if scan.control == nil { scan.control = Unicode.Scalar(value) }
+            } else if value < 0x80 {
+                if value == 0x2F || value == 0x5C, scan.separator == nil { scan.separator = Unicode.Scalar(value) }
             } else if CharacterClasses.isBidiControl(value) {
-                if scan.bidi == nil { scan.bidi = scalar }
+                if scan.bidi == nil { scan.bidi = Unicode.Scalar(value) }
             } else if CharacterClasses.isInvisible(value), scan.invisible == nil,
-                !Self.isExcusedJoiner(at: index, in: scalars)
+                !context.excuses(value, followedBy: next)
             {
-                scan.invisible = scalar
+                scan.invisible = Unicode.Scalar(value)
             }
-            index = scalars.index(after: index)
+            context.advance(past: value)
+            current = next
         }
         return scan
     }
 
-    /// ZWJ inside an emoji sequence (👁‍🗨), ZWJ or ZWNJ between letters of scripts that need them
-    /// (Persian, Indic), and tag characters inside an emoji tag sequence (subdivision flags) are legitimate.
-    private static func isExcusedJoiner(at index: String.UnicodeScalarView.Index, in scalars: String.UnicodeScalarView)
-        -> Bool
-    {
-        let value = scalars[index].value
-        if (0xE0020...0xE007F).contains(value) { return isInsideTagSequence(at: index, in: scalars) }
-        guard value == CharacterClasses.zeroWidthJoiner || value == CharacterClasses.zeroWidthNonJoiner,
-            index > scalars.startIndex
-        else { return false }
-        let nextIndex = scalars.index(after: index)
-        guard nextIndex < scalars.endIndex else { return false }
-        let next = scalars[nextIndex]
+    /// What the scalars before the current one say about joiners and tags.
+    ///
+    /// ZWJ inside an emoji sequence (👁‍🗨), ZWJ or ZWNJ between letters of scripts that need them (Persian,
+    /// Indic), and tag characters inside an emoji tag sequence (subdivision flags) are legitimate.
+    private struct JoinerContext {
+        /// The scalar just before the current one.
+        private var previous: UInt32?
+        /// The nearest scalar before the current one that is not an emoji extender (or else the first).
+        private var emojiBase: UInt32 = 0
+        /// Whether the scalars just before are U+1F3F4 WAVING BLACK FLAG followed only by tag characters.
+        private var inTagSequence = false
 
-        var previousIndex = scalars.index(before: index)
-        if CharacterClasses.isJoiningLetter(scalars[previousIndex]), CharacterClasses.isJoiningLetter(next) {
-            return true
+        /// Whether the invisible scalar `value`, seen here, is legitimate.
+        func excuses(_ value: UInt32, followedBy next: UInt32?) -> Bool {
+            if Self.isTag(value) { return inTagSequence }
+            guard value == CharacterClasses.zeroWidthJoiner || value == CharacterClasses.zeroWidthNonJoiner,
+                let previous, let next, let nextScalar = Unicode.Scalar(next),
+                let previousScalar = Unicode.Scalar(previous)
+            else { return false }
+            if CharacterClasses.isJoiningLetter(previousScalar), CharacterClasses.isJoiningLetter(nextScalar) {
+                return true
+            }
+            guard value == CharacterClasses.zeroWidthJoiner, let base = Unicode.Scalar(emojiBase) else { return false }
+            return CharacterClasses.isPictographic(base) && CharacterClasses.isPictographic(nextScalar)
         }
-        guard value == CharacterClasses.zeroWidthJoiner else { return false }
-        while previousIndex > scalars.startIndex, CharacterClasses.isEmojiExtender(scalars[previousIndex].value) {
-            previousIndex = scalars.index(before: previousIndex)
-        }
-        return CharacterClasses.isPictographic(scalars[previousIndex]) && CharacterClasses.isPictographic(next)
-    }
 
-    /// A tag character preceded, through other tags, by U+1F3F4 WAVING BLACK FLAG.
-    private static func isInsideTagSequence(
-        at index: String.UnicodeScalarView.Index, in scalars: String.UnicodeScalarView
-    ) -> Bool {
-        var position = index
-        while position > scalars.startIndex {
-            position = scalars.index(before: position)
-            let value = scalars[position].value
-            if value == CharacterClasses.blackFlag { return true }
-            if !(0xE0020...0xE007F).contains(value) { return false }
+        /// Moves past `value`, the current scalar.
+        mutating func advance(past value: UInt32) {
+            if previous == nil || !CharacterClasses.isEmojiExtender(value) { emojiBase = value }
+            inTagSequence = value == CharacterClasses.blackFlag || (inTagSequence && Self.isTag(value))
+            previous = value
         }
-        return false
+
+        private static func isTag(_ value: UInt32) -> Bool { (0xE0020...0xE007F).contains(value) }
     }
 
     // MARK: Whole-name checks
