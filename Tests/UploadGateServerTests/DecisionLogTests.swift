@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import UploadGateServer
@@ -75,6 +76,21 @@ struct DecisionLogTests {
             HMACSHA256.hex(key: [UInt8](repeating: 0x0B, count: 20), message: Array("Hi There".utf8))
                 == "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7")  // RFC 4231, case 1
         #expect(hashes[2] == "hmac-sha256:" + HMACSHA256.hex(key: key, message: Array("Outro.pdf".utf8)))
+    }
+
+    @Test("hash mode: one keyed state shared by many threads gives every thread the right HMAC")
+    func hashFromManyThreads() {
+        let key = Array("a shared key for all replicas".utf8)
+        let hasher = NameHasher(key: key)
+        let names = (0..<64).map { "Relatório \($0).pdf" }
+        let expected = names.map { "hmac-sha256:" + HMACSHA256.hex(key: key, message: Array($0.utf8)) }
+        let wrong = Atomic(0)
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            for _ in 0..<20 {
+                for (name, hash) in zip(names, expected) where hasher.hash(name) != hash { wrong.add(1, ordering: .relaxed) }
+            }
+        }
+        #expect(wrong.load(ordering: .relaxed) == 0)
     }
 
     @Test("none mode: nothing about the name")
@@ -166,5 +182,29 @@ enum HMACSHA256 {
             for (index, value) in [a, b, c, d, e, f, g, hh].enumerated() { h[index] = h[index] &+ value }
         }
         return h.flatMap { value in (0..<4).map { UInt8(truncatingIfNeeded: value >> (24 - 8 * UInt32($0))) } }
+    }
+}
+
+/// The decision log's own UTC formatting, against the C library's `gmtime_r`.
+@Suite("Decision log timestamps")
+struct TimestampTests {
+    @Test("Every day from 1900 to 2200, and the seconds of a day, format as gmtime_r says")
+    func agreesWithGmtime() {
+        var mismatches: [String] = []
+        let start: Int64 = -2_208_988_800  // 1900-01-01
+        let end: Int64 = 7_258_118_400  // 2200-01-01
+        for seconds in stride(from: start, to: end, by: 86_400 - 7) {  // drifts through every time of day
+            var value = time_t(seconds)
+            var parts = tm()
+            gmtime_r(&value, &parts)
+            let expected = String(
+                format: "%04d-%02d-%02dT%02d:%02d:%02d.042Z", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
+                parts.tm_hour, parts.tm_min, parts.tm_sec)
+            let formatted = Timestamp.format(secondsSinceEpoch: seconds, milliseconds: 42)
+            if formatted != expected { mismatches.append("\(seconds): \(formatted) ≠ \(expected)") }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+        #expect(Timestamp.format(secondsSinceEpoch: 951_782_400, milliseconds: 7) == "2000-02-29T00:00:00.007Z")
+        #expect(Timestamp.format(secondsSinceEpoch: -1, milliseconds: 999) == "1969-12-31T23:59:59.999Z")
     }
 }

@@ -139,30 +139,49 @@ final class DecisionIDs: Sendable {
 }
 
 /// ISO 8601 UTC timestamps with milliseconds, formatted without Foundation's formatters (they are slow and
-/// not thread-safe).
+/// not thread-safe) and without `gmtime_r` (glibc takes its time-zone lock on every call, which request
+/// threads would queue on).
 enum Timestamp {
     static func now() -> String {
         var spec = timespec()
         clock_gettime(CLOCK_REALTIME, &spec)
-        var seconds = spec.tv_sec
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        // YYYY-MM-DDThh:mm:ss.mmmZ, written digit by digit.
+        return format(secondsSinceEpoch: Int64(spec.tv_sec), milliseconds: Int(spec.tv_nsec / 1_000_000))
+    }
+
+    /// `YYYY-MM-DDThh:mm:ss.mmmZ` for a time in seconds since 1970 (UTC, no leap seconds, as POSIX counts).
+    static func format(secondsSinceEpoch seconds: Int64, milliseconds: Int) -> String {
+        let (days, secondOfDay) = seconds.quotientAndRemainder(dividingBy: 86_400)
+        let (day, time) = secondOfDay < 0 ? (days - 1, secondOfDay + 86_400) : (days, secondOfDay)
+        let date = civilDate(daysSinceEpoch: day)
         var text: [UInt8] = Array("0000-00-00T00:00:00.000Z".utf8)
-        func put(_ value: Int, at end: Int, digits: Int) {
+        func put(_ value: Int64, at end: Int, digits: Int) {
             var value = value
             for offset in 0..<digits {
                 text[end - offset] = UInt8(ascii: "0") + UInt8(value % 10)
                 value /= 10
             }
         }
-        put(Int(parts.tm_year) + 1900, at: 3, digits: 4)
-        put(Int(parts.tm_mon) + 1, at: 6, digits: 2)
-        put(Int(parts.tm_mday), at: 9, digits: 2)
-        put(Int(parts.tm_hour), at: 12, digits: 2)
-        put(Int(parts.tm_min), at: 15, digits: 2)
-        put(Int(parts.tm_sec), at: 18, digits: 2)
-        put(Int(spec.tv_nsec / 1_000_000), at: 22, digits: 3)
+        put(date.year, at: 3, digits: 4)
+        put(date.month, at: 6, digits: 2)
+        put(date.day, at: 9, digits: 2)
+        put(time / 3600, at: 12, digits: 2)
+        put(time / 60 % 60, at: 15, digits: 2)
+        put(time % 60, at: 18, digits: 2)
+        put(Int64(milliseconds), at: 22, digits: 3)
         return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The proleptic Gregorian date of a day counted from 1970-01-01, by whole 400-year eras (146,097 days
+    /// each) and years that start on 1 March, so the leap day falls at the end of the year.
+    static func civilDate(daysSinceEpoch: Int64) -> (year: Int64, month: Int64, day: Int64) {
+        let shifted = daysSinceEpoch + 719_468  // days from 0000-03-01
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthFromMarch = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1
+        let month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }

@@ -31,10 +31,7 @@ enum JSONText {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            let plain =
-                (byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C)
-                || (byte >= 0x80 && byte != 0xC2 && byte != 0xD8 && byte != 0xE2 && byte != 0xEF)
-            if plain {
+            if isPlain(byte) {
                 index += 1
                 continue
             }
@@ -71,6 +68,20 @@ enum JSONText {
             runStart = index
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+    }
+
+    /// Whether `byte` is copied as it is: printable ASCII but `"` and `\`, UTF-8 continuation bytes, and lead
+    /// bytes other than C2, D8, E2 and EF (which can start a character that is always escaped). One bit each.
+    @inline(__always)
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        let word: UInt64
+        switch byte >> 6 {
+        case 0: word = 0xFFFF_FFFB_0000_0000  // 0x20–0x3F, not 0x22
+        case 1: word = 0x7FFF_FFFF_EFFF_FFFF  // 0x40–0x7E, not 0x5C
+        case 2: word = ~0  // continuation bytes
+        default: word = ~(1 << (0xC2 - 0xC0) | 1 << (0xD8 - 0xC0) | 1 << (0xE2 - 0xC0) | 1 << (0xEF - 0xC0))
+        }
+        return word >> UInt64(byte & 0x3F) & 1 == 1
     }
 
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> UInt32 {

@@ -69,19 +69,24 @@ struct ReasonMessage: Sendable {
         let template =
             ruleReason?.text(in: language) ?? context.overrides[code]?.text(in: language)
             ?? ReasonCatalog.template(for: code, in: language)
+        // Braces are ASCII, so the template is cut at byte offsets: no walk over its characters.
+        let utf8 = template.utf8
         var output = ""
-        var rest = template[...]
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            output += rest[..<open]
-            let key = String(rest[rest.index(after: open)..<close])
-            if let placeholder = ReasonPlaceholder(rawValue: key) {
+        output.reserveCapacity(utf8.count + 32)
+        var literalStart = utf8.startIndex
+        var searchFrom = literalStart
+        while let open = utf8[searchFrom...].firstIndex(of: UInt8(ascii: "{")),
+            let close = utf8[open...].firstIndex(of: UInt8(ascii: "}"))
+        {
+            let afterClose = utf8.index(after: close)
+            if let placeholder = ReasonPlaceholder(rawValue: String(template[utf8.index(after: open)..<close])) {
+                output += template[literalStart..<open]
                 output += value(of: placeholder, in: language)
-            } else {
-                output += rest[open...close]
+                literalStart = afterClose
             }
-            rest = rest[rest.index(after: close)...]
+            searchFrom = afterClose
         }
-        return output + rest
+        return output + template[literalStart...]
     }
 
     private func value(of placeholder: ReasonPlaceholder, in language: Language) -> String {
