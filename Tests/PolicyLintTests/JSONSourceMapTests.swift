@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import UploadPolicy
 
 @testable import PolicyLint
 
@@ -46,10 +48,18 @@ struct JSONSourceMapTests {
         #expect(map.integer(at: "x") == .some(1))
     }
 
-    @Test func toleratesWhatTheEngineTolerates() throws {
-        let map = try Self.map(#"{"a": [1, 2,], "b": {"c": true,},}"#)
-        #expect(map.count(at: "a") == 2)
-        #expect(map.bool(at: "b.c") == true)
+    @Test func countsAByteOrderMarkAsTheFirstColumn() throws {
+        let map = try Self.map("\u{FEFF}{\"a\": 1}")
+        #expect(map.resolve("").node.start == .init(line: 1, column: 2))
+        #expect(map.resolve("a").node.start == .init(line: 1, column: 8))
+    }
+
+    @Test func endsAreJustPastTheValue() throws {
+        let map = try Self.map("{\n  \"a\": [1, \"é\"],\n  \"b\": null\n}")
+        #expect(map.resolve("a").node.end == .init(line: 2, column: 16))
+        #expect(map.resolve("a[1]").node.end == .init(line: 2, column: 15))
+        #expect(map.resolve("").node.end == .init(line: 4, column: 2))
+        #expect(map.integer(at: "b") == .some(nil))
     }
 
     @Test func aRepeatedKeyIsLocatedAtItsFirstOccurrence() throws {
@@ -59,25 +69,53 @@ struct JSONSourceMapTests {
     }
 
     @Test(arguments: [
-        ("{\"a\": }", "unexpected character '}'; a value was expected", 1, 7),
-        ("{\"a\" 1}", "expected ':' after the key", 1, 6),
-        ("{\"a\": \"b\n\"}", "control character U+000A inside a string", 1, 9),
-        ("{\"a\": \"\\ud800\"}", "'\\uD800' is half of a surrogate pair; a string cannot hold it alone", 1, 14),
-        ("{\"a\": tru}", "unexpected characters; did you mean 'true'?", 1, 10),
-        ("{\"a\": 01}", "expected ',' or '}' after an object member", 1, 8),
-        ("{} x", "unexpected text after the JSON value", 1, 4),
-        ("", "unexpected end of text; a value was expected", 1, 1),
+        ("{\"a\": }", "expected a value, found '}' at byte offset 6", 1, 7),
+        ("{\"a\" 1}", "expected ':' after the property name, found '1' at byte offset 5", 1, 6),
+        (
+            "{\"a\": \"b\n\"}", "control character U+000A inside a string at byte offset 8; escape it as \\u000A",
+            1, 9
+        ),
+        (
+            "{\"a\": \"\\ud800\"}",
+            "lone surrogate escape \\uD800 at byte offset 7; a high surrogate must be followed by a low one", 1, 8
+        ),
+        ("{\"a\": tru}", "expected a value, found 't' at byte offset 6", 1, 7),
+        ("{\"a\": 01}", "a number cannot have a leading zero at byte offset 6", 1, 7),
+        ("{\"ação\": 01}", "a number cannot have a leading zero at byte offset 11", 1, 10),
+        ("{\"a\": [1, 2,]}", "expected a value, found ']' at byte offset 12", 1, 13),
+        ("{\"a\": 1,}", "expected a property name in double quotes, found '}' at byte offset 8", 1, 9),
+        ("{\n  \"a\": [1 2]\n}", "expected ',' or ']', found '2' at byte offset 12", 2, 11),
+        ("{} x", "expected the end of the text after the JSON value, found 'x' at byte offset 3", 1, 4),
+        ("", "the text is empty", 1, 1),
     ])
-    func reportsSyntaxErrorsWithPositions(_ text: String, _ message: String, _ line: Int, _ column: Int) {
-        let error = #expect(throws: JSONSourceMap.SyntaxError.self) { try Self.map(text) }
+    func reportsTheEnginesSyntaxErrors(_ text: String, _ message: String, _ line: Int, _ column: Int) {
+        let error = #expect(throws: JSONSyntaxError.self) { try Self.map(text) }
         #expect(error?.message == message)
-        #expect(error?.position == JSONSourceMap.Position(line: line, column: column))
+        #expect(error?.line == line)
+        #expect(error?.column == column)
     }
 
     @Test func refusesInvalidUTF8AndDeepNesting() {
-        #expect(throws: JSONSourceMap.SyntaxError.self) { try JSONSourceMap(bytes: [0x7B, 0xFF, 0x7D]) }
+        let outside = #expect(throws: JSONSyntaxError.self) { try JSONSourceMap(bytes: [0x7B, 0xFF, 0x7D]) }
+        #expect(outside?.message == "expected a property name in double quotes, found byte 0xFF at byte offset 1")
+        let inside = #expect(throws: JSONSyntaxError.self) {
+            try JSONSourceMap(bytes: Array(#"{"a": ""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8))
+        }
+        #expect(inside?.message == "invalid UTF-8 (byte 0xC3) at byte offset 7")
         let deep = String(repeating: "[", count: 600) + String(repeating: "]", count: 600)
-        let error = #expect(throws: JSONSourceMap.SyntaxError.self) { try Self.map(deep) }
-        #expect(error?.message == "nested more than 512 levels deep")
+        let error = #expect(throws: JSONSyntaxError.self) { try Self.map(deep) }
+        #expect(error?.message == "nesting deeper than 64 levels at byte offset 64")
+    }
+
+    @Test func lintAndTheLoaderSayTheSameAboutBrokenJSON() throws {
+        let text = "{\"id\": \"a\tb\"}"
+        var loader = PolicyLoader(mimeDatabase: Fixtures.mime)
+        #expect(loader.load(data: Data(text.utf8), source: "policy.json") == nil)
+        let finding = try #require(Fixtures.lint(text).first)
+        #expect(
+            finding.message
+                == #"not valid JSON: control character U+0009 inside a string at byte offset 9; escape it as \u0009"#)
+        #expect(finding.location == TextLocation(line: 1, column: 10))
+        #expect(loader.errors.map(\.message) == [finding.message + " (line 1, column 10)"])
     }
 }

@@ -6,19 +6,19 @@ extension LintContext {
     /// The finding for one load error, located in the file: a pattern error points at the offending
     /// character (PCRE2's offset, in characters of the pattern), an unknown key at the key, anything else at
     /// the value its path names.
-    func finding(for error: PolicyLoadError, syntaxError: JSONSourceMap.SyntaxError?) -> LintFinding {
+    func finding(for error: PolicyLoadError, syntaxError: JSONSyntaxError?) -> LintFinding {
         let id = FindingID(error.code)
         if error.code == .invalidJSON {
             guard let syntaxError else {
                 return LintFinding(id: id, file: file, path: error.path, message: error.message)
             }
-            // The engine's parser only says "not valid JSON"; the lint's own reader says what and where.
+            // The same parser refused the text for the source map: its message, placed at its line and column.
             let lead =
                 error.message.contains("is this a policy file?")
                 ? "not valid JSON (is this a policy file?)"
                 : "not valid JSON"
             var finding = LintFinding(id: id, file: file, path: error.path, message: "\(lead): \(syntaxError.message)")
-            finding.location = TextLocation(line: syntaxError.position.line, column: syntaxError.position.column)
+            finding.location = TextLocation(line: syntaxError.line, column: syntaxError.column)
             return finding
         }
         if error.code == .invalidPattern, let offset = error.offset, let pattern = sourceMap?.string(at: error.path) {
@@ -38,7 +38,7 @@ extension PolicyLinter {
     ///   - file: The name the errors carry.
     public func locate(_ errors: [PolicyLoadError], in data: Data, file: String) -> [LintFinding] {
         var sourceMap: JSONSourceMap?
-        var syntaxError: JSONSourceMap.SyntaxError?
+        var syntaxError: JSONSyntaxError?
         do {
             sourceMap = try JSONSourceMap(bytes: Array(data))
         } catch {

@@ -28,7 +28,7 @@ public struct PolicyLinter: Sendable {
     ///   - file: The name to report it under (the path as the user gave it).
     /// - Returns: The findings, sorted by position in the file, and the policy's id when it loaded.
     public func lint(data: Data, file: String) -> LintedFile {
-        var syntaxError: JSONSourceMap.SyntaxError?
+        var syntaxError: JSONSyntaxError?
         var sourceMap: JSONSourceMap?
         do {
             sourceMap = try JSONSourceMap(bytes: Array(data))

@@ -1,14 +1,14 @@
+import UploadPolicy
+
 /// A policy file's JSON text read with the position of every key and value, so that findings can name a line
 /// and column (for the text report, editors and SARIF) and a caret can sit under one character of a pattern.
 ///
-/// It reads RFC 8259 JSON from UTF-8 text and keeps, for every string, where each decoded character came from,
+/// It is read by the engine's parser (``JSONParser/parseLocated(_:)``), so a file the engine refuses is refused
+/// here with the same message and position. For every string it keeps where each decoded character came from,
 /// so an offset inside a decoded pattern maps back to a column even across escapes such as `\\` or `\u00e9`.
 struct JSONSourceMap: Sendable {
     /// A line and a column, both from 1; columns count Unicode scalars.
-    struct Position: Hashable, Sendable {
-        var line: Int
-        var column: Int
-    }
+    typealias Position = TextPositions.Position
 
     /// A value with where it starts and ends (the end is just past its last character).
     struct Node: Sendable {
@@ -46,19 +46,35 @@ struct JSONSourceMap: Sendable {
         }
     }
 
-    /// JSON text that could not be read, with where reading stopped.
-    struct SyntaxError: Error, Sendable {
-        let message: String
-        let position: Position
-    }
-
     let root: Node
 
-    /// Reads `bytes` as JSON text, tolerating trailing commas (the engine reports them) so the file can be mapped.
-    /// - Throws: ``SyntaxError`` at the first problem (invalid UTF-8 and lone surrogates included).
-    init(bytes: [UInt8]) throws(SyntaxError) {
-        var reader = JSONTextReader(bytes: bytes)
-        root = try reader.readDocument()
+    /// Reads `bytes` as JSON text.
+    /// - Throws: ``JSONSyntaxError`` at the first problem: the engine's message, line and column.
+    init(bytes: [UInt8]) throws(JSONSyntaxError) {
+        let value = try JSONParser.parseLocated(bytes)
+        root = Self.node(value, bytes: bytes, positions: TextPositions(bytes))
+    }
+
+    private static func node(_ value: LocatedJSONValue, bytes: [UInt8], positions: TextPositions) -> Node {
+        let start = positions.position(ofByte: value.range.lowerBound)
+        let content: Node.Value
+        switch value.content {
+        case .object(let members):
+            content = .object(
+                members.map {
+                    Member(
+                        key: $0.key, keyStart: positions.position(ofByte: $0.keyRange.lowerBound),
+                        node: node($0.value, bytes: bytes, positions: positions))
+                })
+        case .array(let items):
+            content = .array(items.map { node($0, bytes: bytes, positions: positions) })
+        case .string(let text, let offsets):
+            let columns = offsets.map { positions.position(ofByte: $0).column }
+            content = .string(StringText(text: text, line: start.line, columns: columns))
+        case .null, .bool, .integer, .number:
+            content = .literal(String(decoding: bytes[value.range], as: UTF8.self))
+        }
+        return Node(value: content, start: start, end: positions.position(ofByte: value.range.upperBound))
     }
 
     /// What a JSON path (`accept[1].types[0]`, `reasons.name.not_accepted.en`) points at.

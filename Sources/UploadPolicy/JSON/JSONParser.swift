@@ -4,15 +4,7 @@ public enum JSONParser {
     /// Parses a complete JSON text.
     /// - Throws: ``JSONSyntaxError`` naming the problem, its byte offset, line and column.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONValue {
-        var scanner = JSONScanner(bytes)
-        do throws(JSONScanner.SyntaxError) {
-            guard scanner.peek() != nil else { throw JSONScanner.SyntaxError(message: "the text is empty", offset: 0) }
-            let value = try readValue(&scanner, depth: 0)
-            try scanner.expectEnd()
-            return value
-        } catch {
-            throw JSONSyntaxError(error.message, at: error.offset, in: bytes)
-        }
+        try parse(bytes, building: PlainBuilder())
     }
 
     /// Parses a complete JSON text held in an array.
@@ -20,48 +12,79 @@ public enum JSONParser {
         try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in try parse(buffer) }
     }
 
-    private static func readValue(_ scanner: inout JSONScanner, depth: Int) throws(JSONScanner.SyntaxError)
-        -> JSONValue
+    /// Parses a complete JSON text as ``parse(_:)`` does (same rules, same errors), recording where
+    /// every value, key and string character is in the text. It costs more than ``parse(_:)``; it is
+    /// for tools that point into a file, such as `uploadgate lint`.
+    public static func parseLocated(_ bytes: [UInt8]) throws(JSONSyntaxError) -> LocatedJSONValue {
+        try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
+            try parse(buffer, building: LocatingBuilder(bytes: buffer))
+        }
+    }
+
+    private static func parse<Builder: JSONTreeBuilder>(_ bytes: UnsafeBufferPointer<UInt8>, building builder: Builder)
+        throws(JSONSyntaxError) -> Builder.Node
     {
-        switch try scanner.peekKind() {
+        var scanner = JSONScanner(bytes)
+        do throws(JSONScanner.SyntaxError) {
+            guard scanner.peek() != nil else { throw JSONScanner.SyntaxError(message: "the text is empty", offset: 0) }
+            let value = try readValue(&scanner, builder, depth: 0)
+            try scanner.expectEnd()
+            return value
+        } catch {
+            throw JSONSyntaxError(error.message, at: error.offset, in: bytes)
+        }
+    }
+
+    private static func readValue<Builder: JSONTreeBuilder>(
+        _ scanner: inout JSONScanner, _ builder: Builder, depth: Int
+    ) throws(JSONScanner.SyntaxError) -> Builder.Node {
+        let kind = try scanner.peekKind()
+        let start = scanner.position  // after white space
+        switch kind {
         case .string:
-            return .string(try readString(&scanner))
+            let text = try readString(&scanner)
+            return builder.scalar(.string(text), start..<scanner.position)
         case .number:
             let range = try scanner.number()
-            let text = scanner.slice(range)
-            if let integer = Int64(String(decoding: text, as: UTF8.self)) { return .integer(integer) }
-            return .number(Double(String(decoding: text, as: UTF8.self)) ?? .infinity)
+            let text = String(decoding: scanner.slice(range), as: UTF8.self)
+            return builder.scalar(Int64(text).map(JSONValue.integer) ?? .number(Double(text) ?? .infinity), range)
         case .boolean, .null:
-            switch try scanner.literal() {
-            case .true: return .bool(true)
-            case .false: return .bool(false)
-            case .null: return .null
-            }
+            let value: JSONValue =
+                switch try scanner.literal() {
+                case .true: .bool(true)
+                case .false: .bool(false)
+                case .null: .null
+                }
+            return builder.scalar(value, start..<scanner.position)
         case .array:
             try checkDepth(depth, &scanner)
             try scanner.expect(UInt8(ascii: "["), "'['")
-            var items: [JSONValue] = []
-            if scanner.consume(UInt8(ascii: "]")) { return .array(items) }
-            repeat {
-                items.append(try readValue(&scanner, depth: depth + 1))
-            } while scanner.consume(UInt8(ascii: ","))
-            try scanner.expect(UInt8(ascii: "]"), "',' or ']'")
-            return .array(items)
+            var items: [Builder.Node] = []
+            if !scanner.consume(UInt8(ascii: "]")) {
+                repeat {
+                    items.append(try readValue(&scanner, builder, depth: depth + 1))
+                } while scanner.consume(UInt8(ascii: ","))
+                try scanner.expect(UInt8(ascii: "]"), "',' or ']'")
+            }
+            return builder.array(items, start..<scanner.position)
         case .object:
             try checkDepth(depth, &scanner)
             try scanner.expect(UInt8(ascii: "{"), "'{'")
-            var members: [(key: String, value: JSONValue)] = []
-            if scanner.consume(UInt8(ascii: "}")) { return .object(members) }
-            repeat {
-                guard scanner.peek() == UInt8(ascii: "\"") else {
-                    throw scanner.unexpected("a property name in double quotes")
-                }
-                let key = try readString(&scanner)
-                try scanner.expect(UInt8(ascii: ":"), "':' after the property name")
-                members.append((key, try readValue(&scanner, depth: depth + 1)))
-            } while scanner.consume(UInt8(ascii: ","))
-            try scanner.expect(UInt8(ascii: "}"), "',' or '}'")
-            return .object(members)
+            var members: [Builder.Member] = []
+            if !scanner.consume(UInt8(ascii: "}")) {
+                repeat {
+                    guard scanner.peek() == UInt8(ascii: "\"") else {
+                        throw scanner.unexpected("a property name in double quotes")
+                    }
+                    let keyStart = scanner.position
+                    let key = try readString(&scanner)
+                    let keyRange = keyStart..<scanner.position
+                    try scanner.expect(UInt8(ascii: ":"), "':' after the property name")
+                    members.append(builder.member(key, keyRange, try readValue(&scanner, builder, depth: depth + 1)))
+                } while scanner.consume(UInt8(ascii: ","))
+                try scanner.expect(UInt8(ascii: "}"), "',' or '}'")
+            }
+            return builder.object(members, start..<scanner.position)
         }
     }
 
@@ -80,4 +103,31 @@ public enum JSONParser {
                 offset: scanner.position)
         }
     }
+}
+
+/// What ``JSONParser`` builds from the values it reads: ``JSONValue`` trees (``PlainBuilder``), or
+/// ``LocatedJSONValue`` ones (``LocatingBuilder``). The parser is specialized for each, so recording locations
+/// costs nothing to plain parsing.
+protocol JSONTreeBuilder {
+    associatedtype Node
+    associatedtype Member
+    /// A string, number, boolean or null read from the bytes at `range`.
+    func scalar(_ value: JSONValue, _ range: Range<Int>) -> Node
+    /// An object member; `keyRange` holds the key with its quotes.
+    func member(_ key: String, _ keyRange: Range<Int>, _ value: Node) -> Member
+    func array(_ items: [Node], _ range: Range<Int>) -> Node
+    func object(_ members: [Member], _ range: Range<Int>) -> Node
+}
+
+/// Builds ``JSONValue`` trees, ignoring locations.
+struct PlainBuilder: JSONTreeBuilder {
+    func scalar(_ value: JSONValue, _ range: Range<Int>) -> JSONValue { value }
+
+    func member(_ key: String, _ keyRange: Range<Int>, _ value: JSONValue) -> (key: String, value: JSONValue) {
+        (key, value)
+    }
+
+    func array(_ items: [JSONValue], _ range: Range<Int>) -> JSONValue { .array(items) }
+
+    func object(_ members: [(key: String, value: JSONValue)], _ range: Range<Int>) -> JSONValue { .object(members) }
 }

@@ -1,6 +1,6 @@
 /// A strict, allocation-light reader of JSON text (RFC 8259) over a byte buffer: the one JSON reader of
 /// UploadGate. Request bodies are read with it value by value (``ValidationRequest`` in the endpoint), and
-/// ``JSONParser`` builds whole documents (policy files) on it.
+/// ``JSONParser`` builds whole documents (policy files, and the located trees `uploadgate lint` maps) on it.
 ///
 /// Why not Foundation: `JSONDecoder` needs a fixed `Decodable` shape, accepts trailing commas, reports
 /// positions vaguely, and costs about 8 µs for a three-property request body on this platform — more than

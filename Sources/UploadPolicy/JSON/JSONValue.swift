@@ -41,20 +41,18 @@ public indirect enum JSONValue: Sendable, Equatable {
 public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What is wrong, with its byte offset (from ``JSONScanner``).
     public let message: String
-    /// The 1-based line and column (in bytes) of the problem.
+    /// That byte offset, from 0.
+    public let offset: Int
+    /// The 1-based line and column of the problem; the column counts Unicode scalars (``TextPositions``).
     public let line: Int
     public let column: Int
 
     init(_ message: String, at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) {
-        var line = 1
-        var lineStart = 0
-        for index in 0..<min(offset, bytes.count) where bytes[index] == 0x0A {
-            line += 1
-            lineStart = index + 1
-        }
+        let position = TextPositions(bytes).position(ofByte: offset)
         self.message = message
-        self.line = line
-        self.column = offset - lineStart + 1
+        self.offset = offset
+        self.line = position.line
+        self.column = position.column
     }
 
     public var description: String { "\(message) (line \(line), column \(column))" }
