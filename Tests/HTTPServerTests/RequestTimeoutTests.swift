@@ -43,16 +43,17 @@ struct RequestTimeoutTests {
     func keepAliveRestartsTheClock() async throws {
         try await withServer(
             configuration: .forTests {
-                $0.connectionTimeout = .seconds(3)
-                $0.requestTimeout = .seconds(1)
+                $0.connectionTimeout = .seconds(5)
+                $0.requestTimeout = .seconds(2)
             }
         ) { server, port in
             let connection = try RawConnection(port: port)
-            // Five requests 600 ms apart: 3 s on one connection, each request well inside the timeout.
+            // Five requests 700 ms apart: 3.5 s on one connection, each request well inside the timeout (with
+            // 1.3 s to spare for a loaded machine).
             for index in 0..<5 {
                 try await connection.send("GET /\(index) HTTP/1.1\r\nHost: x\r\n\r\n")
                 #expect(try await connection.readResponse().header("X-Path") == "/\(index)")
-                try await Task.sleep(for: .milliseconds(600))
+                try await Task.sleep(for: .milliseconds(700))
             }
             #expect(server.requestTimeoutCount == 0)
         }
