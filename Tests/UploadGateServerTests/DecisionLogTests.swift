@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import UploadGateServer
+import UploadPolicy
 
 /// One JSON line per decision, in each name mode, with names that try to break lines or mislead a reader.
 @Suite("Decision log")
@@ -51,6 +52,28 @@ struct DecisionLogTests {
         #expect(bidi["accept"] as? Bool == false)
         #expect(bidi["code"] as? String == "name.bidi_control")
         #expect(bidi["rule"] as? String == "options.checks.bidiControls")
+    }
+
+    @Test("Every character the name checks refuse as a control, bidi or invisible character is escaped in a line")
+    func everyRefusedCharacterIsEscaped() throws {
+        // Soft hyphens, tags, Hangul fillers and the like read as nothing on a terminal: a logged name holding
+        // them would read as another name.
+        let policy = try Policy.embeddedDefault(mimeDatabase: try MIMEDatabase.load())
+        let refused: Set<String> = ["name.control_character", "name.bidi_control", "name.invisible_character"]
+        var writtenAsIs: [String] = []
+        // The Basic Multilingual Plane, the musical symbols and the tags: every plane that holds such characters.
+        for value in Array(UInt32(0x80)...0xFFFF) + Array(0x1D100...0x1D1FF) + Array(0xE0000...0xE0FFF) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = String(Character(scalar))
+            let decision = policy.evaluate(FileCandidate(name: "a\(text).pdf", contentType: "application/pdf"))
+            guard refused.contains(decision.code.rawValue) else { continue }
+            var bytes: [UInt8] = []
+            JSONText.escape(text, into: &bytes)
+            if String(decoding: bytes, as: UTF8.self).unicodeScalars.contains(scalar) {
+                writtenAsIs.append("U+" + String(value, radix: 16, uppercase: true))
+            }
+        }
+        #expect(writtenAsIs.isEmpty, "written as is: \(writtenAsIs)")
     }
 
     @Test("hash mode: an HMAC of the name, the same for the same name, never the name")

@@ -1,10 +1,13 @@
+import UploadPolicy
+
 /// Writes JSON string contents (RFC 8259) as UTF-8 bytes, for response bodies and the decision log.
 ///
 /// Besides what JSON requires (quotes, backslashes, U+0000–U+001F), every character that could make a line
-/// look other than it is when read in a terminal or log viewer is written as a `\uXXXX` escape: DEL and the C1
-/// controls, the bidirectional controls (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), zero-width
-/// and invisible format characters (U+200B–U+200D, U+2060–U+2064, U+FEFF) and the line and paragraph
-/// separators (U+2028, U+2029). JSON readers decode them back, so nothing is lost.
+/// look other than it is when read in a terminal or log viewer is written as a `\uXXXX` escape (a `\uD8xx\uDCxx`
+/// pair beyond U+FFFF): every character the built-in name checks refuse as a control, bidirectional control or
+/// invisible character (``CharacterClasses``: DEL and the C1 controls, U+061C, U+200E, U+200F, U+202A–U+202E,
+/// U+2066–U+2069, zero-width characters, the BOM, soft hyphens, Hangul fillers, tags, …) and the line and
+/// paragraph separators (U+2028, U+2029). JSON readers decode them back, so nothing is lost.
 ///
 /// Works on the UTF-8 bytes directly: this runs for every decision.
 enum JSONText {
@@ -31,9 +34,8 @@ enum JSONText {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            let plain =
-                (byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C)
-                || (byte >= 0x80 && byte != 0xC2 && byte != 0xD8 && byte != 0xE2 && byte != 0xEF)
+            // Continuation bytes of characters written as they are; a lead byte is decoded below.
+            let plain = (byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C) || (byte >= 0x80 && byte < 0xC0)
             if plain {
                 index += 1
                 continue
@@ -57,8 +59,8 @@ enum JSONText {
                 unicodeEscape(UInt32(byte), into: &output)
                 index += 1
             default:
-                // A lead byte (C2, D8, E2, EF) that can start one of the characters always escaped; the input
-                // is valid UTF-8, since it came from a String.
+                // A lead byte: the character is escaped or copied whole. The input is valid UTF-8, since it came
+                // from a String.
                 let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
                 let scalar = decode(bytes, at: index, length: length)
                 if mustEscape(scalar) {
@@ -80,13 +82,16 @@ enum JSONText {
     }
 
     private static func mustEscape(_ scalar: UInt32) -> Bool {
-        switch scalar {
-        case 0x80...0x9F, 0x061C, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: true
-        default: false
-        }
+        CharacterClasses.isControl(scalar) || CharacterClasses.isBidiControl(scalar)
+            || CharacterClasses.isInvisible(scalar) || scalar == 0x2028 || scalar == 0x2029
     }
 
     private static func unicodeEscape(_ scalar: UInt32, into output: inout [UInt8]) {
+        if scalar > 0xFFFF {  // a surrogate pair, as JSON writes characters beyond the BMP
+            unicodeEscape(0xD800 + ((scalar - 0x10000) >> 10), into: &output)
+            unicodeEscape(0xDC00 + ((scalar - 0x10000) & 0x3FF), into: &output)
+            return
+        }
         let digits: StaticString = "0123456789abcdef"
         output.append(contentsOf: [0x5C, UInt8(ascii: "u")])
         digits.withUTF8Buffer { digits in
