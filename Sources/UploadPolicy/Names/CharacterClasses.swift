@@ -35,7 +35,7 @@ package enum CharacterClasses {
         }
     }
 
-    static let zeroWidthJoiner: UInt32 = 0x200D
+    package static let zeroWidthJoiner: UInt32 = 0x200D
     static let zeroWidthNonJoiner: UInt32 = 0x200C
     static let blackFlag: UInt32 = 0x1F3F4
 
