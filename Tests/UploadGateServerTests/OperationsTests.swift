@@ -54,6 +54,8 @@ struct OperationsTests {
         #expect(before.types["uploadgate_policy_reloads_total"] == "counter")
         #expect(before.types["uploadgate_policies_loaded"] == "gauge")
         #expect(before.value("uploadgate_policies_loaded") == 4)
+        #expect(before.types["uploadgate_decision_log_dropped_lines_total"] == "counter")
+        #expect(before.value("uploadgate_decision_log_dropped_lines_total") == 0)
         #expect(before.value("process_resident_memory_bytes") > 1_000_000)
 
         for _ in 0..<3 { _ = try await server.validate("a.pdf") }
