@@ -120,7 +120,7 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
                 continue
             }
             let end = utf8.lastIndex { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
-            trimmed.fields[index].value = end.map { String(trimmed.fields[index].value[...$0]) } ?? ""
+            trimmed.fields[index].value = end.map { String(decoding: utf8[...$0], as: UTF8.self) } ?? ""
         }
         return trimmed
     }
