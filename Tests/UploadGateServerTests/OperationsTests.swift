@@ -42,6 +42,13 @@ struct OperationsTests {
         #expect(second[1]["title"] as? String == "v2")
     }
 
+    @Test("The listening line writes an IPv6 address in brackets, as --listen takes it")
+    func listeningLineBracketsIPv6() async throws {
+        let server = try TestService { $0.http.host = "::1" }
+        defer { server.stop() }
+        #expect(server.loggedText.contains("listening address=[::1]:\(server.port) "), "\(server.loggedText)")
+    }
+
     @Test("metrics: well-formed Prometheus text whose counters move with requests and decisions")
     func metricsMove() async throws {
         let server = try TestService(policies: try PolicyFolder.standard())
