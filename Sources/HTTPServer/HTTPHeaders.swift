@@ -110,6 +110,21 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
         fields.removeAll { Self.namesEqual($0.name, name) }
     }
 
+    /// The same fields with white space after each value removed. libmicrohttpd 0.9.75 drops the spaces and tabs
+    /// before a value but keeps those after it, which RFC 9110 §5.5 says are not part of the value.
+    var trimmingTrailingWhitespace: HTTPHeaders {
+        var trimmed = self
+        for index in trimmed.fields.indices {
+            let utf8 = trimmed.fields[index].value.utf8
+            guard let last = utf8.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") else {
+                continue
+            }
+            let end = utf8.lastIndex { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+            trimmed.fields[index].value = end.map { String(decoding: utf8[...$0], as: UTF8.self) } ?? ""
+        }
+        return trimmed
+    }
+
     /// Iterates over the fields in order.
     ///
     /// - Returns: an iterator over the fields.

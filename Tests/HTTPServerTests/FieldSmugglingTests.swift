@@ -37,6 +37,18 @@ struct FieldSmugglingTests {
             "POST /r HTTP/1.1\r\nHost: x\r\nContent-Length:\r\n 16\r\n\r\n\(body)", "request.ambiguous_framing"
         ),
         (
+            // libmicrohttpd 0.9.75 keeps the trailing space and so does not read the body as chunked (it waits
+            // for the connection to close), while a proxy that trims it does.
+            "Transfer-Encoding with white space after chunked",
+            "POST /r HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked \r\n\r\n10\r\n\(body)\r\n0\r\n\r\n",
+            "request.ambiguous_framing"
+        ),
+        (
+            "Transfer-Encoding with a tab after chunked",
+            "POST /r HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\t\r\n\r\n10\r\n\(body)\r\n0\r\n\r\n",
+            "request.ambiguous_framing"
+        ),
+        (
             "a field named Content-Length with more after it",
             "POST /r HTTP/1.1\r\nHost: x\r\nContent-Lengthy: 3\r\nContent-Length: 16\r\n\r\n\(body)",
             "request.ambiguous_framing"
@@ -64,6 +76,21 @@ struct FieldSmugglingTests {
             let response = try await connection.readResponse()
             #expect(response.status == 200)
             #expect(response.header("X-Echo") == "a\tb")
+        }
+    }
+
+    @Test("White space after a value is not part of it (RFC 9110 §5.5), whatever the field")
+    func trailingWhitespaceIsNotPartOfTheValue() async throws {
+        let handler = HTTPClosureHandler { request in
+            .text(request.headers.values(for: "X-Value").map { "[\($0)]" }.joined())
+        }
+        try await withServer(handler: handler) { _, port in
+            let connection = try RawConnection(port: port)
+            try await connection.send(
+                "GET /ows HTTP/1.1\r\nHost: x\r\nX-Value: a b \t \r\nX-Value:\t c\t\r\nX-Value: \r\nX-Value: e\u{301} \r\n\r\n")
+            let response = try await connection.readResponse()
+            #expect(response.status == 200)
+            #expect(response.text == "[a b][c][][e\u{301}]")
         }
     }
 

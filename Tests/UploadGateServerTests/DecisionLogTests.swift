@@ -3,6 +3,7 @@ import Synchronization
 import Testing
 
 @testable import UploadGateServer
+import UploadPolicy
 
 /// One JSON line per decision, in each name mode, with names that try to break lines or mislead a reader.
 @Suite("Decision log")
@@ -54,6 +55,32 @@ struct DecisionLogTests {
         #expect(bidi["rule"] as? String == "options.checks.bidiControls")
     }
 
+    @Test("Every character the name checks refuse as a control, bidi or invisible character is escaped in a line")
+    func everyRefusedCharacterIsEscaped() async throws {
+        try await HeavyTestGate.run { try escapeEveryRefusedCharacter() }
+    }
+
+    private func escapeEveryRefusedCharacter() throws {
+        // Soft hyphens, tags, Hangul fillers and the like read as nothing on a terminal: a logged name holding
+        // them would read as another name.
+        let policy = try Policy.embeddedDefault(mimeDatabase: try MIMEDatabase.load())
+        let refused: Set<String> = ["name.control_character", "name.bidi_control", "name.invisible_character"]
+        var writtenAsIs: [String] = []
+        // The Basic Multilingual Plane, the musical symbols and the tags: every plane that holds such characters.
+        for value in Array(UInt32(0x80)...0xFFFF) + Array(0x1D100...0x1D1FF) + Array(0xE0000...0xE0FFF) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = String(Character(scalar))
+            let decision = policy.evaluate(FileCandidate(name: "a\(text).pdf", contentType: "application/pdf"))
+            guard refused.contains(decision.code.rawValue) else { continue }
+            var bytes: [UInt8] = []
+            JSONText.escape(text, into: &bytes)
+            if String(decoding: bytes, as: UTF8.self).unicodeScalars.contains(scalar) {
+                writtenAsIs.append("U+" + String(value, radix: 16, uppercase: true))
+            }
+        }
+        #expect(writtenAsIs.isEmpty, "written as is: \(writtenAsIs)")
+    }
+
     @Test("hash mode: an HMAC of the name, the same for the same name, never the name")
     func hashMode() async throws {
         let key = Array("a shared key for all replicas".utf8)
@@ -103,6 +130,99 @@ struct DecisionLogTests {
         #expect(decisions[0]["name"] == nil && decisions[0]["name_hash"] == nil)
         #expect(decisions[0]["code"] as? String == "accepted")
         #expect(!server.decisionLines.joined().contains("secreto"))
+    }
+
+    @Test("A reader that stops reading never holds up a decision: lines past the buffer are dropped and counted")
+    func stalledReader() async throws {
+        try await HeavyTestGate.run { try await recordWithAStalledReader() }
+    }
+
+    private func recordWithAStalledReader() async throws {
+        var ends: [Int32] = [0, 0]
+        try #require(pipe(&ends) == 0)
+        let (readEnd, writeEnd) = (ends[0], ends[1])
+        defer { close(readEnd) }
+        let log = DecisionLog(mode: .full, descriptor: writeEnd)
+        let policy = try Policy.embeddedDefault(mimeDatabase: try MIMEDatabase.load())
+        let candidate = FileCandidate(name: String(repeating: "n", count: 1000) + ".pdf")
+        let decision = policy.evaluate(candidate)
+        let recorded = 5_000  // about 5.6 MB of lines, and nobody reads the pipe (64 KiB)
+        let done = Flag()
+        let recorder = Thread.detached {
+            for _ in 0..<recorded {
+                log.record(id: log.nextID(), decision: decision, candidate: candidate, duration: .microseconds(5))
+            }
+            done.set()
+        }
+        let deadline = ContinuousClock.now + .seconds(20)
+        while !done.isSet, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(done.isSet, "record() waited for the stalled reader")
+        #expect(log.droppedLines > 0)
+
+        // The reader comes back: what was kept arrives as whole lines, and nothing else.
+        _ = fcntl(readEnd, F_SETFL, fcntl(readEnd, F_GETFL) | O_NONBLOCK)
+        let stopped = Flag()
+        let stopper = Thread.detached {
+            log.stop()
+            stopped.set()
+        }
+        var received: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        var quietSince = ContinuousClock.now
+        while !stopped.isSet || ContinuousClock.now - quietSince < .milliseconds(300) {
+            let count = read(readEnd, &chunk, chunk.count)
+            if count > 0 {
+                received += chunk[0..<count]
+                quietSince = ContinuousClock.now
+            } else {
+                try await Task.sleep(for: .milliseconds(5))
+            }
+        }
+        await recorder.wait()
+        await stopper.wait()
+        close(writeEnd)
+        let lines = received.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast()
+        #expect(received.last == UInt8(ascii: "\n"))
+        #expect(lines.count + Int(log.droppedLines) == recorded)
+        #expect(lines.allSatisfy { $0.first == UInt8(ascii: "{") && $0.last == UInt8(ascii: "}") })
+    }
+
+    @Test("stop() gives up on a reader that has stopped reading instead of holding up shutdown")
+    func stopWithAStalledReader() async throws {
+        try await HeavyTestGate.run { try await stopAgainstAStalledReader() }
+    }
+
+    private func stopAgainstAStalledReader() async throws {
+        var ends: [Int32] = [0, 0]
+        try #require(pipe(&ends) == 0)
+        let (readEnd, writeEnd) = (ends[0], ends[1])
+        let log = DecisionLog(mode: .full, descriptor: writeEnd)
+        let policy = try Policy.embeddedDefault(mimeDatabase: try MIMEDatabase.load())
+        let candidate = FileCandidate(name: String(repeating: "n", count: 200) + ".pdf")
+        let decision = policy.evaluate(candidate)
+        for _ in 0..<2_000 {  // about 500 KB: more than the pipe holds
+            log.record(id: log.nextID(), decision: decision, candidate: candidate, duration: .microseconds(5))
+        }
+        let stopped = Flag()
+        let stopper = Thread.detached {
+            log.stop()
+            stopped.set()
+        }
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !stopped.isSet, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(stopped.isSet, "stop() waited for the stalled reader")
+        // Let every write in flight end (the pipe drained until it stays empty) before the pipe goes: a write
+        // into a closed pipe would raise SIGPIPE in the test process.
+        _ = fcntl(readEnd, F_SETFL, fcntl(readEnd, F_GETFL) | O_NONBLOCK)
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        var quietSince = ContinuousClock.now
+        while !stopped.isSet || ContinuousClock.now - quietSince < .milliseconds(300) {
+            if read(readEnd, &chunk, chunk.count) > 0 { quietSince = ContinuousClock.now }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        await stopper.wait()
+        close(readEnd)
+        close(writeEnd)
     }
 
     @Test("Lines from many threads are never interleaved or split")

@@ -42,6 +42,13 @@ struct OperationsTests {
         #expect(second[1]["title"] as? String == "v2")
     }
 
+    @Test("The listening line writes an IPv6 address in brackets, as --listen takes it")
+    func listeningLineBracketsIPv6() async throws {
+        let server = try TestService { $0.http.host = "::1" }
+        defer { server.stop() }
+        #expect(server.loggedText.contains("listening address=[::1]:\(server.port) "), "\(server.loggedText)")
+    }
+
     @Test("metrics: well-formed Prometheus text whose counters move with requests and decisions")
     func metricsMove() async throws {
         let server = try TestService(policies: try PolicyFolder.standard())
@@ -54,6 +61,8 @@ struct OperationsTests {
         #expect(before.types["uploadgate_policy_reloads_total"] == "counter")
         #expect(before.types["uploadgate_policies_loaded"] == "gauge")
         #expect(before.value("uploadgate_policies_loaded") == 4)
+        #expect(before.types["uploadgate_decision_log_dropped_lines_total"] == "counter")
+        #expect(before.value("uploadgate_decision_log_dropped_lines_total") == 0)
         #expect(before.value("process_resident_memory_bytes") > 1_000_000)
 
         for _ in 0..<3 { _ = try await server.validate("a.pdf") }

@@ -177,6 +177,10 @@ struct ServeBinaryTests {
         #expect(await badBasic.waitForExit() == 2)
         #expect(badBasic.stderr.contains("must be 'user:password'"))
         #expect(!badBasic.stderr.contains("no-colon-secret"))
+        // Set but holding no secret (a template that expanded to nothing): refused, and said so.
+        let blank = try ServeProcess(["--listen", "127.0.0.1:0"], environment: ["UPLOADGATE_API_KEYS": " , "])
+        #expect(await blank.waitForExit() == 2)
+        #expect(blank.stderr.contains("UPLOADGATE_API_KEYS is set but holds no secret"), "\(blank.stderr)")
         let defaultWithoutFolder = try ServeProcess(["--default-policy", "x"])
         #expect(await defaultWithoutFolder.waitForExit() == 2)
     }

@@ -88,6 +88,33 @@ struct WireContractTests {
         #expect(response.decisionCode == code)
     }
 
+    /// A length written with a fraction or an exponent is read exactly, never through a `Double`: a whole value
+    /// is that value to the byte, anything else is refused, however small its fraction.
+    static let exactLengths: [(String, Int64?)] = [
+        ("2476032.0", 2_476_032), ("2.476032e6", 2_476_032), ("100e-2", 1), ("0.0e-0", 0), ("-0.0", 0),
+        ("1.00000000000000000000000000000e1", 10), ("9007199254740993.0", 9_007_199_254_740_993),
+        ("9.223372036854775807e18", Int64.max), ("-9.223372036854775808e18", Int64.min),
+        ("\"9007199254740993.0\"", 9_007_199_254_740_993), ("0e99999999999999999999", 0),
+        ("1.0000000000000000001", nil), ("1e-400", nil), ("-1e-400", nil), ("\"1e-400\"", nil),
+        ("9.223372036854775808e18", nil), ("12345678901234567.5", nil), ("1e99999999999999999999", nil),
+        ("1e-99999999999999999999", nil),
+    ]
+
+    @Test("A length with a fraction or an exponent is read exactly", arguments: exactLengths)
+    func exactLength(_ text: String, _ expected: Int64?) async throws {
+        let server = try TestService()
+        defer { server.stop() }
+        let response = try await server.exchange(json: #"{"name":"a.pdf","length":"# + text + "}")
+        guard let expected else {
+            #expect(response.status == 400, "\(text)")
+            #expect(response.errorCode == "request.invalid_field", "\(text)")
+            return
+        }
+        #expect(response.status == 200, "\(text)")
+        let logged = server.decisions.first?["length"] as? NSNumber
+        #expect(logged?.int64Value == expected, "\(text)")
+    }
+
     static let illTyped: [(String, String)] = [
         (#"{"name":1}"#, "Property 'name' must be a string, not a number."),
         (#"{"name":null}"#, "Property 'name' must be a string, not null."),

@@ -61,7 +61,10 @@ struct EvaluationTests {
         #expect(policy.decide("a.pdf", "application/pdf", length: -5).code == .invalidSize)
         #expect(
             policy.decide("a.pdf", "application/pdf", length: 0).reason()
-                == "The file is too small (0 bytes); the minimum is 1 bytes.")
+                == "The file is too small (0 bytes); the minimum is 1 byte.")
+        #expect(
+            policy.decide("a.pdf", "application/pdf", length: 0).reason(in: .brazilianPortuguese)
+                == "O arquivo é pequeno demais (0 bytes); o mínimo é 1 byte.")
     }
 
     @Test func policyReasonOverridesApply() throws {

@@ -61,6 +61,10 @@ struct NameCheckTests {
         ("x.PHP5.jpg", .hiddenExecutable),
         ("report.aspx.pdf", .hiddenExecutable),
         ("a.sh.txt", .hiddenExecutable),
+        ("shell.asp;.jpg", .hiddenExecutable),  // IIS 6 runs it as ASP: the name ends for it at ';'
+        ("shell.aspx;x.pdf", .hiddenExecutable),
+        ("shell.php:.png", .hiddenExecutable),  // NTFS writes a file shell.php with a stream '.png'
+        ("shell.exe :.pdf", .hiddenExecutable),
     ])
     func rejects(_ name: String, _ code: DecisionCode) {
         let decision = permissive.decide(name)
@@ -84,6 +88,8 @@ struct NameCheckTests {
         "Relatório\u{00A0}final.pdf",  // no-break space inside
         "日本語　ファイル.pdf",  // ideographic space inside
         "a.b.c.pdf",
+        "notes;v2.final.pdf",
+        "Ata 10:30.reunião.pdf",
         "acme.com.invoice.pdf",
         "node.js-guide.pdf",
         "CONTRACT.pdf",

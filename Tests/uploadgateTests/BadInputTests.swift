@@ -22,6 +22,16 @@ import Testing
             ["--reuid=65534", "--regid=65534", "--clear-groups", runner.binary.path] + arguments)
     }
 
+    @Test("Every character the name checks refuse as invisible is shown escaped, as the report promises")
+    func invisibleCharactersAreShownEscaped() throws {
+        for (scalar, escaped) in [("\u{1D173}", "\\u{1D173}"), ("\u{E0041}", "\\u{E0041}"), ("\u{AD}", "\\u{00AD}")] {
+            let output = try runner.run(["explain", "--policy", "default", "a\(scalar).pdf"])
+            #expect(output.status == 1)
+            #expect(output.stdout.contains("'a\(escaped).pdf'"), "\(output.stdout)")
+            #expect(!output.stdout.contains(scalar))
+        }
+    }
+
     @Test(
         .enabled(
             if: canMakeUnreadableFolders,

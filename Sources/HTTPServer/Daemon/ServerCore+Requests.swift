@@ -24,7 +24,10 @@ extension ServerCore {
 
     /// The head is complete: build the request, check target and framing, and refuse early what must be refused.
     private func begin(_ state: RequestState, connection: OpaquePointer, method: UnsafePointer<CChar>?) -> MHD_Result {
-        let headers = Self.headers(of: connection)
+        // Framing is judged on the values as libmicrohttpd keeps them (it reads the body by them); the handler
+        // gets them without trailing white space.
+        let received = Self.headers(of: connection)
+        let headers = received.trimmingTrailingWhitespace
         let address = CMicroHTTPD_connection_info(connection, .CONNECTION_INFO_CLIENT_ADDRESS)?.pointee.client_addr
         let split = RequestTarget.split(state.target)
         let path = state.targetIsUTF8 ? PercentDecoding.decode(split.path, form: false) : nil
@@ -35,7 +38,7 @@ extension ServerCore {
         guard path != nil else {
             return fail(.malformedTarget, request, connection)
         }
-        switch Framing(headers) {
+        switch Framing(received) {
         case .invalid(let failure):
             return fail(failure, request, connection)
         case .length(let length):
@@ -183,6 +186,13 @@ enum Framing {
                 }
                 length = value
             } else if HTTPHeaders.namesEqual(field.name, "Transfer-Encoding") {
+                // libmicrohttpd reads a body as chunked only when the value is exactly `chunked`: with white space
+                // after it, it reads until the connection closes, while a proxy that trims the value reads chunks.
+                if let last = field.value.utf8.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") {
+                    self = .invalid(
+                        .ambiguousFraming("The request's Transfer-Encoding has white space after its value."))
+                    return
+                }
                 codings += 1
                 onlyChunked = onlyChunked && HTTPHeaders.namesEqual(String(Self.trimmed(field.value)), "chunked")
             }

@@ -13,8 +13,10 @@ public enum NameLogging: String, CaseIterable, Sendable {
 }
 
 /// One JSON line per decision, written to standard output (or any descriptor) through a buffer that a
-/// background thread flushes every 100 ms, so a request never waits for a `write(2)`; a full buffer is flushed
-/// at once by the thread that filled it. Lines are never interleaved or split.
+/// background thread flushes every 100 ms, or at once when the buffer passes 64 KiB. A request never waits for
+/// a `write(2)`: when the reader stops reading (a stalled log pipeline), the flusher waits for it alone, and once
+/// 4 MiB are waiting further lines are dropped and counted (``droppedLines``) until it reads again. Lines are
+/// never interleaved or split.
 ///
 /// Fields: `ts`, `decision_id`, `policy`, `accept`, `code`, `rule`, `name` or `name_hash` (per ``NameLogging``),
 /// `type`, `length`, `duration_us`.
@@ -26,6 +28,11 @@ public final class DecisionLog: Sendable {
     /// Held while taking the buffer and writing it, so flushes from two threads keep lines in order.
     private let writing = Mutex(())
     private let flushThreshold = 64 * 1024
+    /// The most that waits for a reader that has stopped reading; lines beyond it are dropped.
+    private let capacity = 4 * 1024 * 1024
+    private let dropped = Atomic<UInt64>(0)
+    /// Wakes the flusher early when the buffer passes ``flushThreshold`` (and on ``stop()``).
+    private let wake = DispatchSemaphore(value: 0)
     private let ids = DecisionIDs()
     private let stopped = Atomic<Bool>(false)
     /// Set once ``stop()`` has written the last lines: from then on nothing touches the descriptor.
@@ -43,14 +50,22 @@ public final class DecisionLog: Sendable {
         let thread = Thread { [weak self] in
             while let log = self, !log.stopped.load(ordering: .relaxed) {
                 log.flush()
-                Thread.sleep(forTimeInterval: 0.1)
+                _ = log.wake.wait(timeout: .now() + 0.1)
             }
         }
         thread.name = "uploadgate-decision-log"
         thread.start()
     }
 
-    deinit { stop() }
+    deinit {
+        stopped.store(true, ordering: .relaxed)
+        wake.signal()
+        flush()
+        writing.withLock { _ in finished.store(true, ordering: .relaxed) }
+    }
+
+    /// Lines dropped because the reader had stopped reading and the buffer was full.
+    public var droppedLines: UInt64 { dropped.load(ordering: .relaxed) }
 
     /// A new decision id: unique within this process and, through a random prefix, across processes.
     public func nextID() -> String { ids.next() }
@@ -77,11 +92,14 @@ public final class DecisionLog: Sendable {
         line.add("duration_us", micros)
         let bytes = line.finish()
 
-        let full = buffer.withLock { buffer -> Bool in
+        let (kept, crossed) = buffer.withLock { buffer -> (Bool, Bool) in
+            guard buffer.count + bytes.count <= capacity else { return (false, false) }
+            let before = buffer.count
             buffer.append(contentsOf: bytes)
-            return buffer.count >= flushThreshold
+            return (true, before < flushThreshold && buffer.count >= flushThreshold)
         }
-        if full { flush() }
+        if !kept { dropped.add(1, ordering: .relaxed) }
+        if crossed { wake.signal() }
     }
 
     /// Writes out whatever is buffered.
@@ -109,10 +127,23 @@ public final class DecisionLog: Sendable {
 
     /// Writes what is buffered and stops for good: the background flusher ends, and lines recorded afterwards
     /// are dropped, so the owner may close the descriptor as soon as this returns.
+    ///
+    /// A reader that has stopped reading would hold this up for ever: after 2 s it gives up and returns, and the
+    /// lines still waiting are lost (a write already blocked stays blocked until the reader reads or goes).
     public func stop() {
         stopped.store(true, ordering: .relaxed)
-        flush()
-        writing.withLock { _ in finished.store(true, ordering: .relaxed) }
+        wake.signal()
+        let done = DispatchSemaphore(value: 0)
+        let last = Thread { [self] in
+            flush()
+            writing.withLock { _ in finished.store(true, ordering: .relaxed) }
+            done.signal()
+        }
+        last.name = "uploadgate-decision-log-stop"
+        last.start()
+        if done.wait(timeout: .now() + 2) == .timedOut {
+            finished.store(true, ordering: .relaxed)
+        }
     }
 }
 

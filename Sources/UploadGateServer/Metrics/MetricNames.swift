@@ -14,6 +14,8 @@ public enum MetricNames {
     public static let policiesLoaded = "uploadgate_policies_loaded"
     /// Gauge: Unix time of the last successful policy load.
     public static let policiesLoadedTime = "uploadgate_policies_last_load_timestamp_seconds"
+    /// Counter: decision-log lines dropped because the log's reader had stopped reading (see `DecisionLog`).
+    public static let decisionLogDroppedLines = "uploadgate_decision_log_dropped_lines_total"
     /// Gauge: resident memory of the process, bytes.
     public static let residentMemory = "process_resident_memory_bytes"
     /// Gauge: Unix time the process started.

@@ -83,7 +83,9 @@ public final class Metrics: Sendable {
     }
 
     /// The Prometheus text exposition (format 0.0.4).
-    public func render() -> String {
+    ///
+    /// - Parameter decisionLogDroppedLines: the decision log's ``DecisionLog/droppedLines``, kept by the log.
+    public func render(decisionLogDroppedLines: UInt64 = 0) -> String {
         let snapshot = state.withLock { $0 }
         var out = PrometheusText()
 
@@ -131,6 +133,11 @@ public final class Metrics: Sendable {
         out.sample(MetricNames.policiesLoaded, [:], Double(snapshot.policiesLoaded))
         out.family(MetricNames.policiesLoadedTime, "gauge", "Unix time of the last successful policy load.")
         out.sample(MetricNames.policiesLoadedTime, [:], snapshot.lastLoad)
+
+        out.family(
+            MetricNames.decisionLogDroppedLines, "counter",
+            "Decision-log lines dropped because the log's reader had stopped reading.")
+        out.sample(MetricNames.decisionLogDroppedLines, [:], Double(decisionLogDroppedLines))
 
         out.family(MetricNames.residentMemory, "gauge", "Resident memory size in bytes.")
         out.sample(MetricNames.residentMemory, [:], Double(ProcessMemory.residentBytes()))

@@ -92,7 +92,7 @@ public struct EndpointHandler: HTTPHandler {
         case .metrics:
             return HTTPResponse(
                 status: .ok, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8"],
-                body: Array(metrics.render().utf8))
+                body: Array(metrics.render(decisionLogDroppedLines: decisionLog.droppedLines).utf8))
         case .policies:
             try authenticate(request)
             return .json(PolicyListing.body(for: store.policies))

@@ -69,10 +69,12 @@ public final class ValidationService: Sendable {
             throw ServiceError(error.description, isConfigurationProblem: configurationCodes.contains(error.code))
         }
         let set = store.policies
+        let host = configuration.http.host
         logger.info(
             "listening",
             metadata: [
-                "address": "\(configuration.http.host):\(port ?? configuration.http.port)",
+                // An IPv6 address in brackets, as `--listen` takes it: `[::1]:8080`, not `::1:8080`.
+                "address": "\(host.contains(":") ? "[\(host)]" : host):\(port ?? configuration.http.port)",
                 "tls": configuration.http.tls == nil ? "off" : "on",
                 "auth": configuration.authenticator.description,
                 "policies": set.policies.map(\.id).joined(separator: ","),

@@ -1,10 +1,13 @@
+import UploadPolicy
+
 /// Writes JSON string contents (RFC 8259) as UTF-8 bytes, for response bodies and the decision log.
 ///
 /// Besides what JSON requires (quotes, backslashes, U+0000–U+001F), every character that could make a line
-/// look other than it is when read in a terminal or log viewer is written as a `\uXXXX` escape: DEL and the C1
-/// controls, the bidirectional controls (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), zero-width
-/// and invisible format characters (U+200B–U+200D, U+2060–U+2064, U+FEFF) and the line and paragraph
-/// separators (U+2028, U+2029). JSON readers decode them back, so nothing is lost.
+/// look other than it is when read in a terminal or log viewer is written as a `\uXXXX` escape (a `\uD8xx\uDCxx`
+/// pair beyond U+FFFF): every character the built-in name checks refuse as a control, bidirectional control or
+/// invisible character (``CharacterClasses``: DEL and the C1 controls, U+061C, U+200E, U+200F, U+202A–U+202E,
+/// U+2066–U+2069, zero-width characters, the BOM, soft hyphens, Hangul fillers, tags, …) and the line and
+/// paragraph separators (U+2028, U+2029). JSON readers decode them back, so nothing is lost.
 ///
 /// Works on the UTF-8 bytes directly: this runs for every decision.
 enum JSONText {
@@ -54,8 +57,8 @@ enum JSONText {
                 unicodeEscape(UInt32(byte), into: &output)
                 index += 1
             default:
-                // A lead byte (C2, D8, E2, EF) that can start one of the characters always escaped; the input
-                // is valid UTF-8, since it came from a String.
+                // A lead byte: the character is escaped or copied whole. The input is valid UTF-8, since it came
+                // from a String.
                 let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
                 let scalar = decode(bytes, at: index, length: length)
                 if mustEscape(scalar) {
@@ -70,8 +73,8 @@ enum JSONText {
         output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
     }
 
-    /// Whether `byte` is copied as it is: printable ASCII but `"` and `\`, UTF-8 continuation bytes, and lead
-    /// bytes other than C2, D8, E2 and EF (which can start a character that is always escaped). One bit each.
+    /// Whether `byte` is copied as it is: printable ASCII but `"` and `\`, and UTF-8 continuation bytes (of
+    /// characters written as they are). A lead byte is decoded by the caller. One bit each.
     @inline(__always)
     private static func isPlain(_ byte: UInt8) -> Bool {
         let word: UInt64
@@ -79,7 +82,7 @@ enum JSONText {
         case 0: word = 0xFFFF_FFFB_0000_0000  // 0x20–0x3F, not 0x22
         case 1: word = 0x7FFF_FFFF_EFFF_FFFF  // 0x40–0x7E, not 0x5C
         case 2: word = ~0  // continuation bytes
-        default: word = ~(1 << (0xC2 - 0xC0) | 1 << (0xD8 - 0xC0) | 1 << (0xE2 - 0xC0) | 1 << (0xEF - 0xC0))
+        default: word = 0  // lead bytes
         }
         return word >> UInt64(byte & 0x3F) & 1 == 1
     }
@@ -91,13 +94,16 @@ enum JSONText {
     }
 
     private static func mustEscape(_ scalar: UInt32) -> Bool {
-        switch scalar {
-        case 0x80...0x9F, 0x061C, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: true
-        default: false
-        }
+        CharacterClasses.isControl(scalar) || CharacterClasses.isBidiControl(scalar)
+            || CharacterClasses.isInvisible(scalar) || scalar == 0x2028 || scalar == 0x2029
     }
 
     private static func unicodeEscape(_ scalar: UInt32, into output: inout [UInt8]) {
+        if scalar > 0xFFFF {  // a surrogate pair, as JSON writes characters beyond the BMP
+            unicodeEscape(0xD800 + ((scalar - 0x10000) >> 10), into: &output)
+            unicodeEscape(0xDC00 + ((scalar - 0x10000) & 0x3FF), into: &output)
+            return
+        }
         let digits: StaticString = "0123456789abcdef"
         output.append(contentsOf: [0x5C, UInt8(ascii: "u")])
         digits.withUTF8Buffer { digits in

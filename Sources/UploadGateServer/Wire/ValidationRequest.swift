@@ -199,11 +199,55 @@ enum WholeNumber {
         return value
     }
 
-    /// Numbers with a fraction or an exponent: whole values only, within ±2^63.
+    /// Numbers with a fraction or an exponent: whole values only, within ±2^63, read exactly in decimal (a
+    /// `Double` would read `1.0000000000000000001` as 1, `1e-400` as 0 and `9007199254740993.0` as …992).
     private static func fractional(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
-        guard let value = Double(String(decoding: bytes, as: UTF8.self)), value.isFinite, value.rounded() == value,
-            value >= -9.223_372_036_854_775_808e18, value < 9.223_372_036_854_775_808e18
-        else { return nil }
-        return Int64(value)
+        let isDigit: (UInt8) -> Bool = { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        let negative = bytes[0] == UInt8(ascii: "-")
+        var digits: [UInt8] = []  // integer and fraction digits, without leading zeros
+        var exponent = 0  // the value is digits × 10^exponent
+        var index = negative ? 1 : 0
+        var inFraction = false
+        while index < bytes.count, isDigit(bytes[index]) || bytes[index] == UInt8(ascii: ".") {
+            if bytes[index] == UInt8(ascii: ".") {
+                inFraction = true
+            } else {
+                if !digits.isEmpty || bytes[index] != UInt8(ascii: "0") { digits.append(bytes[index] - 48) }
+                if inFraction { exponent -= 1 }
+            }
+            index += 1
+        }
+        if index < bytes.count {  // 'e' or 'E', an optional sign, digits (the scanner has checked the shape)
+            index += 1
+            let exponentSign = bytes[index] == UInt8(ascii: "-") ? -1 : 1
+            if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+            var written = 0
+            while index < bytes.count {
+                // Capped: a body holds at most a few thousand digits, so past a million the sign alone decides.
+                written = min(written * 10 + Int(bytes[index] - 48), 1_000_000)
+                index += 1
+            }
+            exponent += exponentSign * written
+        }
+        guard !digits.isEmpty else {
+            return 0
+        }
+        while digits.last == 0 {
+            digits.removeLast()
+            exponent += 1
+        }
+        guard exponent >= 0, digits.count + exponent <= 19 else {
+            return nil  // a fraction, or more digits than any 64-bit value has
+        }
+        var value: Int64 = 0
+        for digit in digits + [UInt8](repeating: 0, count: exponent) {
+            let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflow2) =
+                negative
+                ? times10.subtractingReportingOverflow(Int64(digit)) : times10.addingReportingOverflow(Int64(digit))
+            guard !overflow1, !overflow2 else { return nil }
+            value = next
+        }
+        return value
     }
 }

@@ -1,19 +1,20 @@
-/// The Unicode scalars the built-in checks look for.
-enum CharacterClasses {
+/// The Unicode scalars the built-in checks look for. Shared within the package, so that what the decision log
+/// escapes is exactly what the checks refuse.
+package enum CharacterClasses {
     /// C0 and C1 controls, NUL and DEL included.
-    static func isControl(_ value: UInt32) -> Bool {
+    package static func isControl(_ value: UInt32) -> Bool {
         value < 0x20 || (value >= 0x7F && value <= 0x9F)
     }
 
     /// Bidirectional embedding, override and isolate controls and the implicit marks (LRM, RLM, ALM).
-    static func isBidiControl(_ value: UInt32) -> Bool {
+    package static func isBidiControl(_ value: UInt32) -> Bool {
         (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
             || value == 0x200E || value == 0x200F || value == 0x061C
     }
 
     /// Characters that render as nothing or as blank space without being spaces. ZWJ and ZWNJ are listed here
     /// and excused by ``NameInspector`` where they join emoji or letters.
-    static func isInvisible(_ value: UInt32) -> Bool {
+    package static func isInvisible(_ value: UInt32) -> Bool {
         switch value {
         case 0x00AD,  // soft hyphen
             0x034F,  // combining grapheme joiner
@@ -34,7 +35,7 @@ enum CharacterClasses {
         }
     }
 
-    static let zeroWidthJoiner: UInt32 = 0x200D
+    package static let zeroWidthJoiner: UInt32 = 0x200D
     static let zeroWidthNonJoiner: UInt32 = 0x200C
     static let blackFlag: UInt32 = 0x1F3F4
 

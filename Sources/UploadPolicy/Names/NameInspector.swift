@@ -199,13 +199,15 @@ struct NameInspector: Hashable, Sendable {
         return DeviceNames.reserved.contains(stem.uppercased()) ? stem : nil
     }
 
-    /// An executable or script extension found between the first and the last dot-separated part.
+    /// An executable or script extension found between the first and the last dot-separated part. A part read
+    /// up to a `;` or `:` counts too: IIS 6 runs `shell.asp;.jpg` as ASP, and NTFS writes `shell.asp:.jpg` as a
+    /// file `shell.asp` with a data stream.
     static func hiddenExecutableExtension(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
         guard var start = bytes.firstIndex(of: UInt8(ascii: ".")) else { return nil }
         start += 1
         while let dot = bytes[start...].firstIndex(of: UInt8(ascii: ".")) {
             var lower = start
-            var upper = dot
+            var upper = bytes[start..<dot].firstIndex { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ":") } ?? dot
             while lower < upper, bytes[lower] == 0x20 { lower += 1 }
             while upper > lower, bytes[upper - 1] == 0x20 { upper -= 1 }
             if (1...8).contains(upper - lower), bytes[lower..<upper].allSatisfy({ $0 < 0x80 }) {

@@ -9,9 +9,11 @@ enum ReasonFormatting {
         return unique.dropLast().joined(separator: ", ") + conjunction + unique.last!
     }
 
-    /// A byte count as people read it: "512 bytes", "50 MB", "1.5 GB" ("1,5 GB" in Portuguese). Binary units.
+    /// A byte count as people read it: "1 byte", "512 bytes", "50 MB", "1.5 GB" ("1,5 GB" in Portuguese). Binary
+    /// units.
     static func size(_ bytes: Int64, in language: Language) -> String {
         let units = ["KB", "MB", "GB", "TB"]
+        if bytes == 1 { return "1 byte" }
         if bytes < 1024 { return "\(bytes) bytes" }
         var value = Double(bytes) / 1024
         var unit = 0

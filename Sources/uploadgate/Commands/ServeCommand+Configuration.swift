@@ -60,6 +60,13 @@ extension ServeCommand.Options {
                 return .none
             }
             guard let secrets, !secrets.isEmpty else {
+                if apiKeyFile == nil, secrets != nil {
+                    // Set to nothing usable, as a template that expanded to nothing leaves it: refused rather
+                    // than served without authentication.
+                    throw CommandFailure(
+                        SecretSource.environmentVariable + " is set but holds no secret; give the secrets, or unset it"
+                            + (auth == nil ? " to serve without authentication." : "."))
+                }
                 throw CommandFailure(
                     "'--auth \(mode.rawValue)' needs secrets: give '--api-key-file' or set "
                         + SecretSource.environmentVariable + ".")

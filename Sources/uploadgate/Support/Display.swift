@@ -1,4 +1,5 @@
 import CommandLineKit
+import UploadPolicy
 
 /// Making names and messages from policies and file systems safe and honest on a terminal.
 enum Display {
@@ -23,14 +24,9 @@ enum Display {
     /// A name in quotes, escaped as ``visible(_:)``.
     static func quoted(_ text: String) -> String { "'" + visible(text) + "'" }
 
+    /// The characters the `invisibleCharacters` check refuses, but a ZWJ.
     private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x00AD, 0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x200B, 0x200C, 0x2060...0x2064,
-            0x206A...0x206F, 0x2800, 0x3164, 0xFEFF, 0xFFA0, 0xFFF9...0xFFFB, 0xE0000...0xE007F:
-            return true
-        default:
-            return false
-        }
+        CharacterClasses.isInvisible(scalar.value) && scalar.value != CharacterClasses.zeroWidthJoiner
     }
 
     /// "1 file", "2 files".
