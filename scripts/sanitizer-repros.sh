@@ -37,7 +37,7 @@ check ProcessWithManyDescriptors address \
 lsan="LSAN_OPTIONS=suppressions=$root/Tests/Sanitizers/lsan-suppressions.txt"
 check DataInAGlobal address "$lsan"
 check GrowingFileRead address "$lsan"
-check ProcessRun address "$lsan"
+check WeakReferenceToLiveObject address "$lsan"
 printf -- '-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----\n' >"$work/corrupt.pem"
 openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:prime256v1 -out "$work/key.pem" 2>/dev/null
 check mhd-corrupt-certificate address "$lsan" 4 "$work/corrupt.pem" "$work/key.pem"

@@ -51,7 +51,8 @@ public final class UploadGateProcess: Sendable {
     /// - Parameters:
     ///   - binary: The `uploadgate` executable; `locateBinary()` by default.
     ///   - arguments: Arguments after `serve --listen 127.0.0.1:0`, e.g. `["--policies", dir]`.
-    ///   - environment: Variables added to a minimal environment (`PATH`, `LANG`), e.g. `UPLOADGATE_API_KEYS`.
+    ///   - environment: Variables added to a minimal environment (`PATH`, `LANG`, and any `*SAN_OPTIONS`
+    ///     of this process), e.g. `UPLOADGATE_API_KEYS`.
     ///   - maximumLifetime: After this the server is killed whatever happens. Default 10 minutes.
     ///   - startupTimeout: How long to wait for the "listening" line. Default 30 s.
     /// - Returns: The running server.
@@ -79,6 +80,8 @@ public final class UploadGateProcess: Sendable {
                 "serve", "--listen", "127.0.0.1:0",
             ] + arguments
         var variables = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        // A sanitized build reads its options (suppressions, leak detection) from its parent's.
+        variables.merge(ProcessInfo.processInfo.environment.filter { $0.key.hasSuffix("SAN_OPTIONS") }) { $1 }
         variables.merge(environment) { $1 }
         let pid: pid_t
         do {

@@ -13,13 +13,14 @@ struct BinaryRunner {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The environment every run starts from: fixed width, no colour, UTF-8, nothing inherited but `PATH`.
+    /// The environment every run starts from: fixed width, no colour, UTF-8, nothing inherited but `PATH` and
+    /// the sanitizer options of a sanitized test run (`ASAN_OPTIONS`, `LSAN_OPTIONS`, `TSAN_OPTIONS`).
     static let baseEnvironment: [String: String] = [
         "COLUMNS": "80",
         "NO_COLOR": "1",
         "LANG": "C.UTF-8",
         "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-    ]
+    ].merging(ProcessInfo.processInfo.environment.filter { $0.key.hasSuffix("SAN_OPTIONS") }) { $1 }
 
     /// Where the binary is, tried in order:
     /// 1. `UPLOADGATE_BINARY`, for running the goldens against another build (release, installed);

@@ -33,7 +33,10 @@ final class ServeProcess {
         FileManager.default.createFile(atPath: folder.appendingPathComponent("stderr").path, contents: nil)
         process.executableURL = binary
         process.arguments = ["serve"] + arguments
-        process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"].merging(environment) { $1 }
+        // A sanitized build reads its options (suppressions, leak detection) from the test run's.
+        let sanitizerOptions = ProcessInfo.processInfo.environment.filter { $0.key.hasSuffix("SAN_OPTIONS") }
+        process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"].merging(sanitizerOptions) { $1 }
+            .merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try standardOutput ?? FileHandle(forWritingTo: folder.appendingPathComponent("stdout"))
         process.standardError = try FileHandle(forWritingTo: folder.appendingPathComponent("stderr"))
@@ -41,10 +44,10 @@ final class ServeProcess {
     }
 
     deinit {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        // Also when it has exited: Foundation's Process holds itself until waitUntilExit() sees the exit, so one
+        // only ever polled with isRunning is never freed.
+        process.waitUntilExit()
         try? FileManager.default.removeItem(at: folder)
     }
 
