@@ -142,6 +142,29 @@ struct NameCheckTests {
         #expect(policy.decide("a\u{308}a\u{308}a\u{308}a\u{308}a\u{308}a\u{308}.pdf").isAccepted)
     }
 
+    @Test func aNameFourTimesOverTheByteLimitIsRefusedBeforeNormalising() throws {
+        let policy = try Fixtures.policy(
+            #"""
+            { "id": "short", "accept": [ { "label": "PDF", "name": "\\.pdf$" } ],
+              "limits": { "maxNameBytes": 12, "maxNameCharacters": null } }
+            """#)
+        // ι with diaeresis and acute, decomposed: 6 bytes that NFC makes into ΐ, 2 bytes (the most it shrinks).
+        let iota = "\u{3B9}\u{308}\u{301}"
+        // 6 × 6 + 4 = 40 bytes as sent, under 4 × 12: normalised to 16 bytes, refused for those.
+        let under = policy.decide(String(repeating: iota, count: 6) + ".pdf")
+        #expect(under.code == .nameTooLongBytes)
+        #expect(under.reason()?.contains("(16 bytes; at most 12 allowed)") == true)
+        // 4 × 1 + 4 = 8 bytes after NFC: accepted.
+        #expect(policy.decide(String(repeating: iota, count: 4) + ".pdf").isAccepted)
+        // 48 bytes as sent, 4 × 12: refused at once, the length as sent in the reason, even with a bidi
+        // control that the checks would otherwise name.
+        let far = policy.decide("\u{202E}" + String(repeating: iota, count: 7) + ".pd")
+        #expect(far.code == .nameTooLongBytes)
+        #expect(far.reason()?.contains("(48 bytes; at most 12 allowed)") == true)
+        let explanation = policy.explain(FileCandidate(name: String(repeating: "x", count: 48)))
+        #expect(explanation.steps.first?.detail.contains("before normalising") == true)
+    }
+
     @Test func nullLimitsMeanUnlimited() throws {
         let policy = try Fixtures.pdfPolicy(#""limits": { "maxNameBytes": null, "maxNameCharacters": null }"#)
         #expect(policy.decide(String(repeating: "x", count: 10_000) + ".pdf", "application/pdf").isAccepted)
