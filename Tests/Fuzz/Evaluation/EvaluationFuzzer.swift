@@ -21,7 +21,7 @@ func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 
     var decomposed = candidate
     decomposed.name = candidate.name.decomposedStringWithCanonicalMapping
-    checkSameDecision(decision, policy.evaluate(decomposed), "the NFD form of the name", candidate)
+    checkNFDForm(decision, policy.evaluate(decomposed), candidate, decomposed, policy: policy)
 
     if decision.isAccepted { checkAcceptedName(candidate, policy: policy) }
     DecisionChecks.checkAcceptIndex(policy, name: NameNormalization.nfc(candidate.name))
@@ -32,6 +32,28 @@ private func checkSameDecision(_ first: Decision, _ second: Decision, _ what: St
     invariant(
         first.code == second.code && first.rule == second.rule && first.reason() == second.reason(),
         "\(what) changes the decision on \(candidate): \(first) versus \(second)")
+}
+
+/// The NFD form of a name decides as the name does, unless either form is 4× or more over `maxNameBytes` as
+/// sent: such a name is refused for its length before normalisation and the checks, so both are refused but
+/// the code may differ (a bidi control in the one, the length in the other). A name that fits the limit never
+/// gets there in either form, since NFD grows UTF-8 by at most 3×.
+private func checkNFDForm(
+    _ decision: Decision, _ nfdDecision: Decision, _ candidate: FileCandidate, _ decomposed: FileCandidate,
+    policy: Policy
+) {
+    if let limit = policy.limits.maxNameBytes,
+        max(candidate.name.utf8.count, decomposed.name.utf8.count) / 4 >= limit
+    {
+        invariant(
+            !decision.isAccepted && !nfdDecision.isAccepted,
+            "a name 4× over maxNameBytes in one form was accepted: \(candidate)")
+        invariant(
+            nfdDecision.code == .nameTooLongBytes || decomposed.name.utf8.count / 4 < limit,
+            "the NFD form, 4× over maxNameBytes, was not refused for its length: \(nfdDecision)")
+        return
+    }
+    checkSameDecision(decision, nfdDecision, "the NFD form of the name", candidate)
 }
 
 /// What every accepted name must satisfy, for each built-in check the policy has on, and the limits.
