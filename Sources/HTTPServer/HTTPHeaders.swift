@@ -164,21 +164,17 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
         !name.isEmpty && name.utf8.allSatisfy(isTokenByte)
     }
 
-    /// One bit per ASCII byte that may appear in a token: bytes 0–63 in `low`, 64–127 in `high`.
-    private static let tokenBits: (low: UInt64, high: UInt64) = {
-        var low: UInt64 = 0
-        var high: UInt64 = 0
-        let allowed = "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-        for byte in allowed.utf8 {
-            if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
-        }
-        return (low, high)
-    }()
+    /// One bit per ASCII byte that may appear in a token (RFC 9110 §5.6.2 `tchar`: `` !#$%&'*+-.^_`|~ ``, digits and
+    /// letters): bytes 0–63 in `tokenBitsLow`, 64–127 in `tokenBitsHigh`. Literals rather than a table computed
+    /// on first use, so the check per byte is a shift and a mask, with no lazy-initialisation guard (`swift_once`)
+    /// on every call; `ValueTypeTests` checks them against the `tchar` list for all 256 byte values.
+    private static let tokenBitsLow: UInt64 = 0x03FF_6CFA_0000_0000
+    private static let tokenBitsHigh: UInt64 = 0x57FF_FFFF_C7FF_FFFE
 
     static func isTokenByte(_ byte: UInt8) -> Bool {
         switch byte {
-        case 0..<64: tokenBits.low & (1 << UInt64(byte)) != 0
-        case 64..<128: tokenBits.high & (1 << UInt64(byte - 64)) != 0
+        case 0..<64: tokenBitsLow & (1 << UInt64(byte)) != 0
+        case 64..<128: tokenBitsHigh & (1 << UInt64(byte - 64)) != 0
         default: false
         }
     }

@@ -31,6 +31,14 @@ struct ValueTypeTests {
         #expect(HTTPHeaders.isToken(name) == valid)
     }
 
+    @Test("Every byte is a token byte exactly when RFC 9110 lists it as tchar")
+    func tokenBytes() {
+        let tchar = Set("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8)
+        for byte in UInt8.min...UInt8.max {
+            #expect(HTTPHeaders.isTokenByte(byte) == tchar.contains(byte), "byte \(byte)")
+        }
+    }
+
     @Test(
         "Targets split into path and query",
         arguments: [

@@ -305,6 +305,26 @@ enum HMACSHA256 {
     }
 }
 
+/// Decision ids: a per-process random prefix and a zero-padded counter.
+@Suite("Decision ids")
+struct DecisionIDTests {
+    @Test("Eight hex digits, a dash and the count in at least twelve digits, one more each time")
+    func format() {
+        let ids = DecisionIDs()
+        let first = ids.next()
+        let second = ids.next()
+        #expect(first.wholeMatch(of: /[0-9a-f]{8}-000000000001/) != nil, "\(first)")
+        #expect(second == String(first.dropLast()) + "2")
+        let late = DecisionIDs(issued: 999_999_999_998)
+        let twelve = late.next()
+        let thirteen = late.next()
+        #expect(twelve.wholeMatch(of: /[0-9a-f]{8}-999999999999/) != nil, "\(twelve)")
+        #expect(thirteen.wholeMatch(of: /[0-9a-f]{8}-1000000000000/) != nil, "\(thirteen)")
+        let last = DecisionIDs(issued: UInt64.max - 1).next()
+        #expect(last.hasSuffix("-\(UInt64.max)"), "\(last)")
+    }
+}
+
 /// The decision log's own UTC formatting, against the C library's `gmtime_r`.
 @Suite("Decision log timestamps")
 struct TimestampTests {

@@ -225,9 +225,13 @@ enum Framing {
 
     /// A name that starts with `Content-Length` or `Transfer-Encoding` and goes on (see the type's comment).
     private static func isMangledFramingName(_ name: String) -> Bool {
-        ["content-length", "transfer-encoding"].contains { framing in
-            name.utf8.count > framing.utf8.count
-                && name.utf8.starts(with: framing.utf8) { $0 | 0x20 == $1 || $0 == $1 }  // ASCII case folding
+        extendsName(name, "content-length") || extendsName(name, "transfer-encoding")
+    }
+
+    /// Whether `name` is longer than `framing` (lower case) and starts with it, in any ASCII case.
+    private static func extendsName(_ name: String, _ framing: StaticString) -> Bool {
+        framing.withUTF8Buffer { framing in
+            name.utf8.count > framing.count && name.utf8.starts(with: framing) { $0 | 0x20 == $1 || $0 == $1 }
         }
     }
 

@@ -152,20 +152,25 @@ final class DecisionIDs: Sendable {
     private let prefix: [UInt8]
     private let counter = Atomic<UInt64>(0)
 
-    init() {
+    /// - Parameter issued: how many ids count as already issued (the next one is `issued + 1`); for tests.
+    init(issued: UInt64 = 0) {
         prefix = Array(String(format: "%08x", UInt32.random(in: .min ... .max)).utf8)
+        counter.store(issued, ordering: .relaxed)
     }
 
     func next() -> String {
-        var value = counter.add(1, ordering: .relaxed).newValue
-        var text = prefix + Array("-000000000000".utf8)
-        var index = text.count
-        while value > 0, index > prefix.count + 1 {
-            index -= 1
-            text[index] = UInt8(ascii: "0") + UInt8(value % 10)
-            value /= 10
+        let value = counter.add(1, ordering: .relaxed).newValue
+        let digits = max(12, String(value).utf8.count)  // at least 12, zero-padded; more past 10^12 decisions
+        return String(unsafeUninitializedCapacity: prefix.count + 1 + digits) { text in
+            _ = text.initialize(fromContentsOf: prefix)
+            text[prefix.count] = UInt8(ascii: "-")
+            var rest = value
+            for index in stride(from: prefix.count + digits, to: prefix.count, by: -1) {
+                text[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+            return prefix.count + 1 + digits
         }
-        return String(decoding: text, as: UTF8.self) + (value > 0 ? String(value) : "")
     }
 }
 

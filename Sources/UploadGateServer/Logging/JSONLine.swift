@@ -27,7 +27,8 @@ struct JSONLine {
 
     /// The finished line, with its newline.
     mutating func finish() -> [UInt8] {
-        bytes.append(contentsOf: [UInt8(ascii: "}"), UInt8(ascii: "\n")])
+        bytes.append(UInt8(ascii: "}"))
+        bytes.append(UInt8(ascii: "\n"))
         return bytes
     }
 
@@ -36,6 +37,7 @@ struct JSONLine {
         first = false
         bytes.append(UInt8(ascii: "\""))
         key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
     }
 }

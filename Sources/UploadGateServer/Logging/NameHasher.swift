@@ -23,21 +23,25 @@ struct NameHasher: Sendable {
 
     /// `hmac-sha256:<64 hex digits>` of the name's UTF-8 bytes.
     func hash(_ name: String) -> String {
-        var digest = [UInt8](repeating: 0, count: 32)
-        var name = name
-        name.withUTF8 { text in
-            digest.withUnsafeMutableBytes { keyed.digest(text, into: $0) }
-        }
+        let prefix: StaticString = "hmac-sha256:"
         let hex: StaticString = "0123456789abcdef"
-        var text = Array("hmac-sha256:".utf8)
-        text.reserveCapacity(text.count + 64)
-        hex.withUTF8Buffer { digits in
-            for byte in digest {
-                text.append(digits[Int(byte >> 4)])
-                text.append(digits[Int(byte & 0x0F)])
+        // The digest lives on the stack and the text is written straight into the string's storage: no arrays.
+        return withUnsafeTemporaryAllocation(byteCount: 32, alignment: 8) { digest in
+            var name = name
+            name.withUTF8 { keyed.digest($0, into: digest) }
+            return String(unsafeUninitializedCapacity: prefix.utf8CodeUnitCount + 64) { text in
+                prefix.withUTF8Buffer { _ = text.initialize(fromContentsOf: $0) }
+                var index = prefix.utf8CodeUnitCount
+                hex.withUTF8Buffer { digits in
+                    for byte in digest {
+                        text[index] = digits[Int(byte >> 4)]
+                        text[index + 1] = digits[Int(byte & 0x0F)]
+                        index += 2
+                    }
+                }
+                return index
             }
         }
-        return String(decoding: text, as: UTF8.self)
     }
 }
 

@@ -154,8 +154,13 @@ public struct JSONScanner: ~Copyable {
                         + "offset \(position); escape it as \\u\(Self.hex(UInt32(byte), digits: 4))",
                     offset: position)
             case 0x20..<0x80:
-                output?.pointee.append(byte)
-                position += 1
+                // A run of plain ASCII is copied at once: names are mostly that.
+                var end = position + 1
+                while end < bytes.count, Self.isPlainASCII(bytes[end]) {
+                    end += 1
+                }
+                output?.pointee.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<end]))
+                position = end
             default:
                 let length = try utf8Sequence()
                 output?.pointee.append(contentsOf: bytes[position..<(position + length)])
@@ -163,6 +168,11 @@ public struct JSONScanner: ~Copyable {
             }
         }
         throw SyntaxError(message: "unterminated string starting at byte offset \(start)", offset: start)
+    }
+
+    /// A byte a string holds as itself: printable ASCII other than the quote and the backslash.
+    private static func isPlainASCII(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte < 0x80 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
     }
 
     private mutating func escape(into output: UnsafeMutablePointer<[UInt8]>?) throws(SyntaxError) {
