@@ -46,7 +46,10 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
         fields = elements.map { Field(name: $0.0, value: $0.1) }
     }
 
-    init(reservingCapacity capacity: Int) {
+    /// Creates an empty header list with room for `capacity` fields, so adding that many never reallocates.
+    ///
+    /// - Parameter capacity: the number of fields expected.
+    public init(reservingCapacity capacity: Int) {
         fields = []
         fields.reserveCapacity(capacity)
     }

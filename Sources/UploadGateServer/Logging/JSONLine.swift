@@ -7,7 +7,7 @@ struct JSONLine {
 
     init() {
         bytes = [UInt8(ascii: "{")]
-        bytes.reserveCapacity(320)
+        bytes.reserveCapacity(512)  // a line with a name hash is about 350 bytes
     }
 
     mutating func add(_ key: StaticString, _ value: String?) {

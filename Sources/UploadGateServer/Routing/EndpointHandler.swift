@@ -117,14 +117,13 @@ public struct EndpointHandler: HTTPHandler {
         metrics.recordDecision(policy: policy.id, code: decision.code.rawValue)
 
         let language = AcceptLanguage.language(for: request.headers["Accept-Language"])
-        var headers: HTTPHeaders = [
-            "Content-Type": "application/json; charset=utf-8",
-            ValidationResponse.Header.decision: decision.code.rawValue,
-            ValidationResponse.Header.policy: policy.id,
-            ValidationResponse.Header.decisionID: id,
-            "Content-Language": language.rawValue,
-        ]
-        if let rule = decision.rule { headers.set(name: ValidationResponse.Header.rule, value: rule) }
+        var headers = HTTPHeaders(reservingCapacity: 6)
+        headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
+        headers.add(name: ValidationResponse.Header.decision, value: decision.code.rawValue)
+        headers.add(name: ValidationResponse.Header.policy, value: policy.id)
+        headers.add(name: ValidationResponse.Header.decisionID, value: id)
+        headers.add(name: "Content-Language", value: language.rawValue)
+        if let rule = decision.rule { headers.add(name: ValidationResponse.Header.rule, value: rule) }
         return HTTPResponse(
             status: .ok, headers: headers, body: ValidationResponse.body(for: decision, language: language))
     }
