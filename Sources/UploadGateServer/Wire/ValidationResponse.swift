@@ -7,14 +7,20 @@ public enum ValidationResponse {
     /// when accepted, as ASP.NET writes it. Built by hand: this runs for every request.
     public static func body(for decision: Decision, language: Language) -> [UInt8] {
         guard let reason = decision.reason(in: language) else {
-            return Array(#"{"accept":\#(decision.isAccepted),"rejectReason":null}"#.utf8)
+            return decision.isAccepted ? acceptedWithoutReason : rejectedWithoutReason
         }
-        var bytes = Array(#"{"accept":\#(decision.isAccepted),"rejectReason":""#.utf8)
-        bytes.reserveCapacity(bytes.count + reason.utf8.count + 16)
+        let start = decision.isAccepted ? #"{"accept":true,"rejectReason":""# : #"{"accept":false,"rejectReason":""#
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(start.utf8.count + reason.utf8.count + 16)
+        bytes.append(contentsOf: start.utf8)
         JSONText.escape(reason, into: &bytes)
         bytes.append(contentsOf: #""}"#.utf8)
         return bytes
     }
+
+    // Built once: most answers are one of these, and returning a shared array costs no allocation.
+    private static let acceptedWithoutReason = Array(#"{"accept":true,"rejectReason":null}"#.utf8)
+    private static let rejectedWithoutReason = Array(#"{"accept":false,"rejectReason":null}"#.utf8)
 
     /// Response headers carrying the decision's details.
     public enum Header {
