@@ -51,21 +51,16 @@ struct NameInspector: Hashable, Sendable {
     /// name. Such a name passes every check, whichever are on.
     private static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var dots = 0
-        var firstDot = bytes.count
+        let stemEnd = DeviceNames.stemEnd(in: bytes)
         for index in bytes.indices {
             let byte = bytes[index]
             if byte < 0x30 || byte == 0x5C || byte == 0x7F {
                 if byte < 0x20 || byte == 0x7F || byte == 0x2F || byte == 0x5C { return false }
-                if byte == UInt8(ascii: ".") {
-                    if dots == 0 { firstDot = index }
-                    dots += 1
-                }
+                if byte == UInt8(ascii: ".") { dots += 1 }
             }
         }
         let first = bytes[0]
         let last = bytes[bytes.count - 1]
-        var stemEnd = firstDot
-        while stemEnd > 0, bytes[stemEnd - 1] == 0x20 { stemEnd -= 1 }
         let mayBeDevice = (3...7).contains(stemEnd) && DeviceNames.mayStartDeviceName(first)
         return dots < 2 && !mayBeDevice && first != 0x20 && last != 0x20 && last != UInt8(ascii: ".")
     }
@@ -189,10 +184,10 @@ struct NameInspector: Hashable, Sendable {
         return nil
     }
 
-    /// The device name when the part before the first dot, trailing spaces removed, is reserved on Windows.
+    /// The device name when the part before the first dot or colon, trailing spaces removed, is reserved on
+    /// Windows (see ``DeviceNames/stemEnd(in:)``).
     static func reservedDeviceName(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var end = bytes.firstIndex(of: UInt8(ascii: ".")) ?? bytes.count
-        while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+        let end = DeviceNames.stemEnd(in: bytes)
         // Every reserved name starts with C, P, A, N or L and is 3 to 7 bytes long (COM¹ is 5).
         guard (3...7).contains(end), DeviceNames.mayStartDeviceName(bytes[0]) else { return nil }
         let stem = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self)
