@@ -36,6 +36,16 @@ struct NameCheckTests {
         ("a\u{200D}b.pdf", .invisibleCharacter),
         ("\u{200D}👁.png", .invisibleCharacter),
         ("a\u{E0041}.pdf", .invisibleCharacter),
+        // Variation selectors and the other default-ignorable characters render as nothing after a letter.
+        ("Contrato\u{FE00}.pdf", .invisibleCharacter),
+        ("Contrato\u{FE0F}.pdf", .invisibleCharacter),
+        ("Contrato\u{E0100}.pdf", .invisibleCharacter),
+        ("Contrato\u{180B}.pdf", .invisibleCharacter),
+        ("Contrato\u{1BCA0}.pdf", .invisibleCharacter),
+        ("Contrato\u{2065}.pdf", .invisibleCharacter),
+        ("Contrato\u{FFF0}.pdf", .invisibleCharacter),
+        ("❤️\u{FE0F}.png", .invisibleCharacter),  // a second selector selects nothing
+        ("\u{FE0F}❤.png", .invisibleCharacter),
         ("docs/a.pdf", .pathSeparator),
         ("C:\\testfolder\\testfile.jpg", .pathSeparator),
         ("..", .dotSegment),
@@ -87,6 +97,12 @@ struct NameCheckTests {
         "👨\u{200D}👩\u{200D}👧\u{200D}👦 family.jpg",
         "🧑🏽\u{200D}💻.png",  // skin tone modifier before the ZWJ
         "❤️\u{200D}🔥.png",  // VS16 before the ZWJ
+        "❤️.png",  // emoji presentation (VS16)
+        "☺\u{FE0E} texto.png",  // text presentation (VS15)
+        "1\u{FE0F}\u{20E3} lugar.pdf",  // keycap
+        "葛\u{E0100}飾区.pdf",  // ideographic variation sequence
+        "≩\u{FE00}.pdf",  // standardized variation sequence of a symbol
+        "ᠠ\u{180B}ᠳ.pdf",  // Mongolian free variation selector after a letter
         "🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}.png",  // England flag: tag sequence
         "契約書_2024.pdf",
         "عقد الإيجار.pdf",
@@ -113,6 +129,21 @@ struct NameCheckTests {
     func accepts(_ name: String) {
         let decision = permissive.decide(name)
         #expect(decision.isAccepted, "\(name.debugDescription): \(decision)")
+    }
+
+    /// Every default-ignorable code point (Unicode's own list of characters that render as nothing) is refused
+    /// between two letters: as a bidi control when it is one, else as an invisible character.
+    @Test func everyDefaultIgnorableCharacterIsRefused() {
+        var missed: [String] = []
+        for value in UInt32(0x80)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value), scalar.properties.isDefaultIgnorableCodePoint else { continue }
+            let name = "Contrato" + String(Character(scalar)) + "x.pdf"
+            let code = permissive.decide(name).code
+            if code != .invisibleCharacter, code != .bidiControl {
+                missed.append("U+\(String(value, radix: 16, uppercase: true)) (\(code.rawValue))")
+            }
+        }
+        #expect(missed.isEmpty, "accepted: \(missed.prefix(20).joined(separator: ", ")) (\(missed.count) in all)")
     }
 
     @Test func checksCanBeSwitchedOff() throws {

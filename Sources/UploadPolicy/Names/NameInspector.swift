@@ -137,7 +137,8 @@ struct NameInspector: Hashable, Sendable {
     /// What the scalars before the current one say about joiners and tags.
     ///
     /// ZWJ inside an emoji sequence (👁‍🗨), ZWJ or ZWNJ between letters of scripts that need them (Persian,
-    /// Indic), and tag characters inside an emoji tag sequence (subdivision flags) are legitimate.
+    /// Indic), tag characters inside an emoji tag sequence (subdivision flags), and a variation selector right
+    /// after a character it can vary (❤️, 葛󠄀) are legitimate.
     private struct JoinerContext {
         /// The scalar just before the current one.
         private var previous: UInt32?
@@ -149,6 +150,10 @@ struct NameInspector: Hashable, Sendable {
         /// Whether the invisible scalar `value`, seen here, is legitimate.
         func excuses(_ value: UInt32, followedBy next: UInt32?) -> Bool {
             if Self.isTag(value) { return inTagSequence }
+            if CharacterClasses.isVariationSelector(value) {
+                guard let previous, let base = Unicode.Scalar(previous) else { return false }
+                return CharacterClasses.takesVariationSelector(value, after: base)
+            }
             guard value == CharacterClasses.zeroWidthJoiner || value == CharacterClasses.zeroWidthNonJoiner,
                 let previous, let next, let nextScalar = Unicode.Scalar(next),
                 let previousScalar = Unicode.Scalar(previous)
