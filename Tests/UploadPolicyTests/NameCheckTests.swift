@@ -83,6 +83,13 @@ struct NameCheckTests {
         ("shell.aspx;x.pdf", .hiddenExecutable),
         ("shell.php:.png", .hiddenExecutable),  // NTFS writes a file shell.php with a stream '.png'
         ("shell.exe :.pdf", .hiddenExecutable),
+        // Where the name is percent-decoded or put into a URL unescaped, '%00' becomes a NUL that ends it (the
+        // OWASP `.php%00.jpg`), and '?' or '#' end the path: each ends the extension as ';' does.
+        ("shell.php%00.jpg", .hiddenExecutable),
+        ("shell.php%2500.png", .hiddenExecutable),
+        ("shell.asp%3b.pdf", .hiddenExecutable),
+        ("shell.php?.pdf", .hiddenExecutable),
+        ("shell.jsp#x.pdf", .hiddenExecutable),
     ])
     func rejects(_ name: String, _ code: DecisionCode) {
         let decision = permissive.decide(name)
@@ -113,6 +120,9 @@ struct NameCheckTests {
         "日本語　ファイル.pdf",  // ideographic space inside
         "a.b.c.pdf",
         "notes;v2.final.pdf",
+        "Desconto 50%.final.pdf",
+        "Nota #12.v2.pdf",
+        "ok?.sim.pdf",
         "Ata 10:30.reunião.pdf",
         "Contrato:v2.pdf",
         "Auxiliar:2.pdf",

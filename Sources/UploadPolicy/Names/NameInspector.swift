@@ -200,14 +200,16 @@ struct NameInspector: Hashable, Sendable {
     }
 
     /// An executable or script extension found between the first and the last dot-separated part. A part read
-    /// up to a `;` or `:` counts too: IIS 6 runs `shell.asp;.jpg` as ASP, and NTFS writes `shell.asp:.jpg` as a
-    /// file `shell.asp` with a data stream.
+    /// up to a character that ends a name for some reader counts too (``endsExtension(_:)``): IIS 6 runs
+    /// `shell.asp;.jpg` as ASP, NTFS writes `shell.asp:.jpg` as a file `shell.asp` with a data stream,
+    /// `shell.php%00.jpg` decodes to a NUL that cuts the name at `shell.php`, and in a URL built from the name
+    /// `shell.php?.jpg` and `shell.php#.jpg` ask for `shell.php`.
     static func hiddenExecutableExtension(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
         guard var start = bytes.firstIndex(of: UInt8(ascii: ".")) else { return nil }
         start += 1
         while let dot = bytes[start...].firstIndex(of: UInt8(ascii: ".")) {
             var lower = start
-            var upper = bytes[start..<dot].firstIndex { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ":") } ?? dot
+            var upper = bytes[start..<dot].firstIndex(where: endsExtension) ?? dot
             while lower < upper, bytes[lower] == 0x20 { lower += 1 }
             while upper > lower, bytes[upper - 1] == 0x20 { upper -= 1 }
             if (1...8).contains(upper - lower), bytes[lower..<upper].allSatisfy({ $0 < 0x80 }) {
@@ -220,6 +222,15 @@ struct NameInspector: Hashable, Sendable {
             start = dot + 1
         }
         return nil
+    }
+
+    /// `;` (IIS path parameters), `:` (NTFS data streams), `%` (a percent-escape such as `%00`), `?` and `#`
+    /// (a URL's query and fragment).
+    private static func endsExtension(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "%"), UInt8(ascii: "?"), UInt8(ascii: "#"): true
+        default: false
+        }
     }
 
     static func codePoint(_ scalar: Unicode.Scalar) -> String {
