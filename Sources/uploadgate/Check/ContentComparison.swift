@@ -4,7 +4,8 @@ import UploadPolicy
 /// against the type libmagic reads from the bytes.
 enum ContentComparison: Equatable, Sendable {
     /// The content is of the kind the name says, or a more or less specific form of it (libmagic calls a
-    /// `.docx` `application/zip`, a `.csv` `text/plain`).
+    /// `.docx` `application/zip`, a `.csv` `text/plain`; a `.txt` may hold CSV). A more specific form that can run
+    /// (a script, a web page, an SVG image) does not agree with a name that says it cannot.
     case agree
     /// The content is something else; the string says what.
     case disagree(String)
@@ -32,7 +33,14 @@ enum ContentComparison: Equatable, Sendable {
         if MIMEDatabase.isGeneric(content) { return .notCompared("libmagic does not recognise the content") }
         let agrees: Bool
         if database.isKnown(content) {
-            agrees = database.isKind(content, of: browser) || database.isKind(browser, of: content)
+            // Less specific content (zip for a .docx) agrees. More specific content agrees unless it can run and
+            // the name does not say so: shared-mime-info counts every text/* as a text/plain and SVG and XHTML as
+            // XML, so an HTML page or a Node script named .txt, or an SVG with scripts named .xml, is "a kind of"
+            // what its name says, and yet a browser or a shell would run it.
+            agrees =
+                database.isKind(browser, of: content)
+                || (database.isKind(content, of: browser)
+                    && (!isActive(content, database: database) || isActive(browser, database: database)))
         } else {
             // A name libmagic uses but shared-mime-info lacks (text/x-script.python): a script or program agrees
             // with a name that says script or program; anything else with a name of the same top-level type.
@@ -42,8 +50,19 @@ enum ContentComparison: Equatable, Sendable {
                 : content.split(separator: "/").first == browser.split(separator: "/").first
         }
         if agrees { return .agree }
-        let executable = isExecutable(content, database: database) ? " (a program or script)" : ""
+        let executable =
+            isExecutable(content, database: database)
+            ? " (a program or script)" : isActive(content, database: database) ? " (it can run scripts)" : ""
         return .disagree("the name says \(browser), the content is \(content)\(executable)")
+    }
+
+    /// Web content that runs scripts when a browser opens it.
+    static let scriptableWebTypes = ["text/html", "application/xhtml+xml", "image/svg+xml"]
+
+    /// Whether content of this type can run: a program or script, or a web page or image that carries scripts.
+    static func isActive(_ type: String, database: MIMEDatabase) -> Bool {
+        isExecutable(type, database: database)
+            || scriptableWebTypes.contains { type == $0 || database.isKind(type, of: $0) }
     }
 
     /// Whether libmagic's type is a program or a script.
