@@ -12,13 +12,6 @@ enum ContentComparison: Equatable, Sendable {
     /// Nothing to compare; the string says why (empty file, unknown extension, unrecognised content).
     case notCompared(String)
 
-    /// Types libmagic reports for programs and scripts under names shared-mime-info does not know.
-    static let executableContentTypes: Set<String> = [
-        "text/x-shellscript", "application/x-pie-executable", "application/x-dosexec", "application/x-msdownload",
-        "application/x-mach-binary", "text/x-script.python", "text/x-perl", "text/x-php", "text/x-ruby",
-        "text/x-msdos-batch", "application/x-bytecode.python",
-    ]
-
     /// Compares the two types.
     /// - Parameters:
     ///   - browserType: The type the extension implies (canonical), or nil when none does.
@@ -56,18 +49,14 @@ enum ContentComparison: Equatable, Sendable {
         return .disagree("the name says \(browser), the content is \(content)\(executable)")
     }
 
-    /// Web content that runs scripts when a browser opens it.
-    static let scriptableWebTypes = ["text/html", "application/xhtml+xml", "image/svg+xml"]
-
-    /// Whether content of this type can run: a program or script, or a web page or image that carries scripts.
+    /// Whether content of this type can run: a program or script, a web page or image that carries scripts, or
+    /// a macro-enabled Office document (the engine's own ``MIMEDatabase/canRun(_:)``).
     static func isActive(_ type: String, database: MIMEDatabase) -> Bool {
-        isExecutable(type, database: database)
-            || scriptableWebTypes.contains { type == $0 || database.isKind(type, of: $0) }
+        database.canRun(type)
     }
 
-    /// Whether libmagic's type is a program or a script.
+    /// Whether libmagic's type is a program or a script (the engine's ``MIMEDatabase/isProgram(_:)``).
     static func isExecutable(_ type: String, database: MIMEDatabase) -> Bool {
-        executableContentTypes.contains(type) || database.isKind(type, of: "application/x-executable")
-            || database.isKind(type, of: "application/x-sharedlib")
+        database.isProgram(type)
     }
 }
