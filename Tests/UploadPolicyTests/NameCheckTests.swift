@@ -83,6 +83,19 @@ struct NameCheckTests {
         ("shell.aspx;x.pdf", .hiddenExecutable),
         ("shell.php:.png", .hiddenExecutable),  // NTFS writes a file shell.php with a stream '.png'
         ("shell.exe :.pdf", .hiddenExecutable),
+        // Compatibility forms fold to ASCII under NFKC (Python's secure_filename, many normalisers) and under
+        // Windows' best-fit mapping to ANSI code pages: judged as what they fold to.
+        ("a\u{FF0F}b.pdf", .pathSeparator),  // fullwidth solidus
+        ("..\u{FF3C}boot.ini.pdf", .pathSeparator),  // fullwidth reverse solidus
+        ("\u{FF0E}\u{FF0E}", .dotSegment),
+        ("\u{2025}", .dotSegment),  // two dot leader
+        ("x.pdf\u{FF0E}", .trailingDot),
+        ("\u{FF23}\u{FF2F}\u{FF2E}.pdf", .reservedDeviceName),
+        ("shell\u{FF0E}php.jpg", .hiddenExecutable),
+        ("shell.\u{FF50}\u{FF48}\u{FF50}.jpg", .hiddenExecutable),
+        ("shell\u{2024}php.jpg", .hiddenExecutable),  // one dot leader
+        ("shell.ph\u{1D56}.jpg", .hiddenExecutable),  // modifier letter small p
+        ("shell.\u{24DF}\u{24D7}\u{24DF}.jpg", .hiddenExecutable),  // circled letters
         // Where the name is percent-decoded or put into a URL unescaped, '%00' becomes a NUL that ends it (the
         // OWASP `.php%00.jpg`), and '?' or '#' end the path: each ends the extension as ';' does.
         ("shell.php%00.jpg", .hiddenExecutable),
@@ -121,6 +134,10 @@ struct NameCheckTests {
         "a.b.c.pdf",
         "notes;v2.final.pdf",
         "Desconto 50%.final.pdf",
+        "RELATÓRIO FINAL.pdf",
+        "\u{FF32}\u{FF45}\u{FF4C}\u{FF41}\u{FF54}\u{FF4F}\u{FF52}\u{FF49}\u{FF4F}.pdf",  // fullwidth letters
+        "\u{FB01}nal.pdf",  // fi ligature
+        "x².v2.pdf",
         "Nota #12.v2.pdf",
         "ok?.sim.pdf",
         "Ata 10:30.reunião.pdf",

@@ -1,8 +1,15 @@
+import Foundation
+
 /// Runs the enabled built-in checks on a name (already in NFC) and reports the first that fails, in
 /// ``BuiltInCheck`` order.
 ///
 /// Works on the name's UTF-8 bytes: ASCII names, the common case, never leave the byte loop; names with other
 /// characters get a scalar-by-scalar scan, which knows when a joiner belongs to an emoji or a script.
+///
+/// The checks about the name's structure (separators, dot segments, trailing dots, device names, hidden
+/// extensions) also judge the name's compatibility fold (NFKC) when it differs: NFKC normalisers
+/// (`secure_filename` and its kind) and Windows' best-fit mapping to ANSI code pages turn `shell．php.jpg` into
+/// `shell.php.jpg`, `a／b.pdf` into `a/b.pdf` and `ＣＯＮ.pdf` into `CON.pdf` on the systems that store the file.
 struct NameInspector: Hashable, Sendable {
     /// The checks this policy runs, as a bit set indexed by ``BuiltInCheck`` order.
     private let enabled: UInt16
@@ -27,23 +34,69 @@ struct NameInspector: Hashable, Sendable {
             return isOn(.emptyName) ? NameFinding(check: .emptyName, detail: nil) : nil
         }
         if ASCII.isASCII(bytes), Self.isPlainASCII(bytes) { return nil }
-        var characters = CharacterScan()
-        if ASCII.isASCII(bytes) {
-            for byte in bytes where byte < 0x30 || byte == 0x5C || byte == 0x7F {
-                if byte < 0x20 || byte == 0x7F {
-                    if characters.control == nil { characters.control = Unicode.Scalar(byte) }
-                } else if byte == 0x2F || byte == 0x5C {
-                    if characters.separator == nil { characters.separator = Unicode.Scalar(byte) }
-                }
-            }
-        } else {
-            characters = Self.scanCharacters(bytes)
-        }
+        let characters = Self.scan(bytes)
 
+        // The compatibility fold, computed once and only for names with a scalar it can change.
+        var folded: String??
         for (bit, check) in BuiltInCheck.ordered.enumerated() where enabled & (1 << bit) != 0 {
             if let finding = evaluate(check, name: name, bytes: bytes, characters: characters) { return finding }
+            guard Self.foldSensitive.contains(check), !ASCII.isASCII(bytes) else { continue }
+            if folded == nil { folded = .some(Self.compatibilityFold(name, bytes: bytes)) }
+            guard case .some(.some(let form)) = folded else { continue }
+            var storage = form  // withUTF8 may make the string contiguous, so it needs its own copy
+            let finding = storage.withUTF8 { foldedBytes in
+                evaluate(check, name: form, bytes: foldedBytes, characters: Self.scan(foldedBytes))
+            }
+            if let finding {
+                // A separator is shown as the name has it (“／”), not as it folds.
+                guard check == .pathSeparators else { return finding }
+                return NameFinding(check: check, detail: Self.firstFoldingTo(["/", "\\"], in: name) ?? finding.detail)
+            }
         }
         return nil
+    }
+
+    /// The checks that also judge the compatibility fold.
+    private static let foldSensitive: Set<BuiltInCheck> = [
+        .pathSeparators, .dotSegments, .trailingDots, .reservedDeviceNames, .hiddenExecutables,
+    ]
+
+    /// The name's NFKC form, or nil when it is the name itself. Only names with a scalar outside ASCII that NFKC
+    /// (with case folding, a superset) changes are normalised: `relatório` is left alone without work.
+    private static func compatibilityFold(_ name: String, bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var scalars = UTF8Scalars(bytes)
+        var changes = false
+        while let value = scalars.next() {
+            if value >= 0x80, let scalar = Unicode.Scalar(value), scalar.properties.changesWhenNFKCCaseFolded {
+                changes = true
+                break
+            }
+        }
+        guard changes else { return nil }
+        let form = name.precomposedStringWithCompatibilityMapping
+        return form.utf8.elementsEqual(name.utf8) ? nil : form
+    }
+
+    /// The first scalar of `name` whose compatibility fold contains one of `targets`, as a string.
+    private static func firstFoldingTo(_ targets: Set<Character>, in name: String) -> String? {
+        let scalar = name.unicodeScalars.first {
+            !$0.isASCII && String($0).precomposedStringWithCompatibilityMapping.contains(where: targets.contains)
+        }
+        return scalar.map { String($0) }
+    }
+
+    /// The character classes of a name's bytes.
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> CharacterScan {
+        guard ASCII.isASCII(bytes) else { return scanCharacters(bytes) }
+        var characters = CharacterScan()
+        for byte in bytes where byte < 0x30 || byte == 0x5C || byte == 0x7F {
+            if byte < 0x20 || byte == 0x7F {
+                if characters.control == nil { characters.control = Unicode.Scalar(byte) }
+            } else if byte == 0x2F || byte == 0x5C {
+                if characters.separator == nil { characters.separator = Unicode.Scalar(byte) }
+            }
+        }
+        return characters
     }
 
     /// The common case, decided in one pass: an ASCII name with no control character, no separator, at most
