@@ -61,4 +61,24 @@ struct ReturnURLTests {
             #expect(error.description.contains("signatureSessionId"))
         }
     }
+
+    /// The value comes from the user's browser and the error is made to be logged: a line break, a bidi
+    /// override or a zero-width space in it must not reach the log as such, so no one can forge or hide log text.
+    @Test(
+        "A hostile value is quoted with its control and format characters escaped",
+        arguments: ["x%0A2026-12-04%20INFO%20admin%20signed%20in", "x%E2%80%AEgpj.exe", "x%E2%80%8By", "x%0D%1B%5B2J"])
+    func hostileValue(value: String) throws {
+        do {
+            _ = try RestPkiCoreClient.signatureSessionId(
+                fromReturnURL: URL(string: "https://app.test/cb?signatureSessionId=\(value)")!)
+            Issue.record("read a session id from \(value)")
+        } catch {
+            #expect(error.kind == .invalidArgument)
+            let forbidden = error.description.unicodeScalars.filter {
+                $0.properties.generalCategory == .control || $0.properties.generalCategory == .format
+            }
+            #expect(forbidden.isEmpty, "\(error.description.debugDescription)")
+            #expect(error.description.contains("which is not a UUID"))
+        }
+    }
 }

@@ -137,6 +137,20 @@ struct AuthTests {
         #expect(throws: AuthenticationError.self) { try Authenticator(mode: .basic, secrets: ["no-colon"]) }
         #expect(throws: AuthenticationError.self) { try Authenticator(mode: .bearer, secrets: ["has space"]) }
         #expect(throws: AuthenticationError.self) { try Authenticator(mode: .apiKey, secrets: [""]) }
+        // A Basic secret with an empty password would let in anyone who knows (or guesses) the user name, and
+        // ':' anyone at all: as an empty API key, it is refused.
+        for secret in [":", "alice:"] {
+            #expect(throws: AuthenticationError.self, "\(secret.debugDescription)") {
+                try Authenticator(mode: .basic, secrets: ["ok:pw", secret])
+            }
+        }
+        #expect((try? Authenticator(mode: .basic, secrets: [":pw", "alice:a:b"])) != nil)
+        do {
+            _ = try Authenticator(mode: .basic, secrets: ["alice:"])
+            Issue.record("accepted a Basic secret with an empty password")
+        } catch {
+            #expect(error.description == "secret #1 must be 'user:password' with a password for basic auth")
+        }
         do {
             _ = try Authenticator(mode: .basic, secrets: ["ok:pw", "secret-without-colon"])
             Issue.record("accepted a Basic secret without a colon")

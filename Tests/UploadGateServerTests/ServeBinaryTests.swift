@@ -115,6 +115,25 @@ struct ServeBinaryTests {
         #expect(await holder.waitForExit() == 0)
     }
 
+    @Test("A folder without its default policy is named as the culprit, with the flag that picks one")
+    func missingDefaultPolicy() async throws {
+        let folder = try PolicyFolder()
+        defer { folder.remove() }
+        try folder.copyShipped("images")
+        try folder.copyShipped("pdf-only")
+        let serve = try ServeProcess(["--listen", "127.0.0.1:0", "--policies", folder.path])
+        #expect(await serve.waitForExit() == 2)
+        // The folder lacks the default, not images.json (the first file), which has nothing wrong with it.
+        #expect(serve.stderr.contains("\(folder.path): cannot tell which policy is the default"), "\(serve.stderr)")
+        #expect(serve.stderr.contains("--default-policy"), "\(serve.stderr)")
+        #expect(!serve.stderr.contains("images.json"), "\(serve.stderr)")
+
+        let named = try ServeProcess(["--listen", "127.0.0.1:0", "--policies", folder.path, "--default-policy", "nope"])
+        #expect(await named.waitForExit() == 2)
+        #expect(named.stderr.contains("\(folder.path): no policy has the id 'nope'"), "\(named.stderr)")
+        #expect(!named.stderr.contains("images.json"), "\(named.stderr)")
+    }
+
     @Test("A broken policies folder exits 2 listing every error")
     func brokenPolicies() async throws {
         let folder = try PolicyFolder()

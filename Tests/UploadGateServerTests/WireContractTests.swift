@@ -98,6 +98,11 @@ struct WireContractTests {
         ("1.0000000000000000001", nil), ("1e-400", nil), ("-1e-400", nil), ("\"1e-400\"", nil),
         ("9.223372036854775808e18", nil), ("12345678901234567.5", nil), ("1e99999999999999999999", nil),
         ("1e-99999999999999999999", nil),
+        // More integer digits than 64 bits hold, brought back into range by the exponent.
+        ("10000000000000000000e-1", 1_000_000_000_000_000_000), ("92233720368547758070e-1", Int64.max),
+        ("-92233720368547758080e-1", Int64.min), ("100000000000000000000.0e-2", 1_000_000_000_000_000_000),
+        ("\"10000000000000000000e-1\"", 1_000_000_000_000_000_000), ("92233720368547758080e-1", nil),
+        ("10000000000000000000", nil), ("10000000000000000000.5e-1", nil),
     ]
 
     @Test("A length with a fraction or an exponent is read exactly", arguments: exactLengths)
@@ -210,6 +215,11 @@ struct WireContractTests {
         (nil, "en"), ("pt-BR", "pt-BR"), ("pt", "pt-BR"), ("pt-br", "pt-BR"), ("pt-PT;q=0.9, en;q=0.8", "pt-BR"),
         ("en-US,en;q=0.9,pt-BR;q=0.8", "en"), ("fr", "en"), ("fr-CA, pt;q=0.5", "pt-BR"), ("*", "en"),
         ("de;q=0, pt;q=0", "en"), ("%%%garbage;;;q=x,,", "en"), ("pt;q=abc", "pt-BR"), ("", "en"),
+        // '*' stands for the languages no other range names (RFC 9110 §12.5.4), so q=0 keeps English out.
+        ("en;q=0, *", "pt-BR"), ("pt;q=0, *", "en"), ("en;q=0.1, *", "pt-BR"), ("*;q=0.5, en;q=0.4", "pt-BR"),
+        // A q that is not a qvalue (0 to 1, three decimals at most) is ignored, as 'abc' is: no 'inf' beats 1.
+        ("pt;q=nan", "pt-BR"), ("en, pt;q=inf", "en"), ("en, pt;q=1e400", "en"), ("en, pt;q=2", "en"),
+        ("pt;q=-1", "pt-BR"), ("en;q=0.5, pt;q=0x1p-2", "pt-BR"), ("en;q=0.5, pt;q=0.4", "en"),
     ]
 
     @Test("Accept-Language picks en or pt-BR reasons", arguments: languages)

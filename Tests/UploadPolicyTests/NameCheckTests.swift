@@ -36,6 +36,16 @@ struct NameCheckTests {
         ("a\u{200D}b.pdf", .invisibleCharacter),
         ("\u{200D}👁.png", .invisibleCharacter),
         ("a\u{E0041}.pdf", .invisibleCharacter),
+        // Variation selectors and the other default-ignorable characters render as nothing after a letter.
+        ("Contrato\u{FE00}.pdf", .invisibleCharacter),
+        ("Contrato\u{FE0F}.pdf", .invisibleCharacter),
+        ("Contrato\u{E0100}.pdf", .invisibleCharacter),
+        ("Contrato\u{180B}.pdf", .invisibleCharacter),
+        ("Contrato\u{1BCA0}.pdf", .invisibleCharacter),
+        ("Contrato\u{2065}.pdf", .invisibleCharacter),
+        ("Contrato\u{FFF0}.pdf", .invisibleCharacter),
+        ("❤️\u{FE0F}.png", .invisibleCharacter),  // a second selector selects nothing
+        ("\u{FE0F}❤.png", .invisibleCharacter),
         ("docs/a.pdf", .pathSeparator),
         ("C:\\testfolder\\testfile.jpg", .pathSeparator),
         ("..", .dotSegment),
@@ -56,6 +66,14 @@ struct NameCheckTests {
         ("lpt³.txt", .reservedDeviceName),
         ("AUX .pdf", .reservedDeviceName),
         ("CONIN$.txt", .reservedDeviceName),
+        // A ':' ends the name on NTFS as a dot does (what follows is a data stream), so these open the device.
+        ("con:.pdf", .reservedDeviceName),
+        ("COM1:.pdf", .reservedDeviceName),
+        ("NUL:", .reservedDeviceName),
+        ("aux:x.pdf", .reservedDeviceName),
+        ("prn::$DATA.pdf", .reservedDeviceName),
+        ("nul:a-stream-name-long-enough.pdf", .reservedDeviceName),
+        ("LPT² :x.txt", .reservedDeviceName),
         ("x.php.png", .hiddenExecutable),
         ("x.exe.pdf", .hiddenExecutable),
         ("x.PHP5.jpg", .hiddenExecutable),
@@ -65,6 +83,26 @@ struct NameCheckTests {
         ("shell.aspx;x.pdf", .hiddenExecutable),
         ("shell.php:.png", .hiddenExecutable),  // NTFS writes a file shell.php with a stream '.png'
         ("shell.exe :.pdf", .hiddenExecutable),
+        // Compatibility forms fold to ASCII under NFKC (Python's secure_filename, many normalisers) and under
+        // Windows' best-fit mapping to ANSI code pages: judged as what they fold to.
+        ("a\u{FF0F}b.pdf", .pathSeparator),  // fullwidth solidus
+        ("..\u{FF3C}boot.ini.pdf", .pathSeparator),  // fullwidth reverse solidus
+        ("\u{FF0E}\u{FF0E}", .dotSegment),
+        ("\u{2025}", .dotSegment),  // two dot leader
+        ("x.pdf\u{FF0E}", .trailingDot),
+        ("\u{FF23}\u{FF2F}\u{FF2E}.pdf", .reservedDeviceName),
+        ("shell\u{FF0E}php.jpg", .hiddenExecutable),
+        ("shell.\u{FF50}\u{FF48}\u{FF50}.jpg", .hiddenExecutable),
+        ("shell\u{2024}php.jpg", .hiddenExecutable),  // one dot leader
+        ("shell.ph\u{1D56}.jpg", .hiddenExecutable),  // modifier letter small p
+        ("shell.\u{24DF}\u{24D7}\u{24DF}.jpg", .hiddenExecutable),  // circled letters
+        // Where the name is percent-decoded or put into a URL unescaped, '%00' becomes a NUL that ends it (the
+        // OWASP `.php%00.jpg`), and '?' or '#' end the path: each ends the extension as ';' does.
+        ("shell.php%00.jpg", .hiddenExecutable),
+        ("shell.php%2500.png", .hiddenExecutable),
+        ("shell.asp%3b.pdf", .hiddenExecutable),
+        ("shell.php?.pdf", .hiddenExecutable),
+        ("shell.jsp#x.pdf", .hiddenExecutable),
     ])
     func rejects(_ name: String, _ code: DecisionCode) {
         let decision = permissive.decide(name)
@@ -79,6 +117,12 @@ struct NameCheckTests {
         "👨\u{200D}👩\u{200D}👧\u{200D}👦 family.jpg",
         "🧑🏽\u{200D}💻.png",  // skin tone modifier before the ZWJ
         "❤️\u{200D}🔥.png",  // VS16 before the ZWJ
+        "❤️.png",  // emoji presentation (VS16)
+        "☺\u{FE0E} texto.png",  // text presentation (VS15)
+        "1\u{FE0F}\u{20E3} lugar.pdf",  // keycap
+        "葛\u{E0100}飾区.pdf",  // ideographic variation sequence
+        "≩\u{FE00}.pdf",  // standardized variation sequence of a symbol
+        "ᠠ\u{180B}ᠳ.pdf",  // Mongolian free variation selector after a letter
         "🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}.png",  // England flag: tag sequence
         "契約書_2024.pdf",
         "عقد الإيجار.pdf",
@@ -89,7 +133,16 @@ struct NameCheckTests {
         "日本語　ファイル.pdf",  // ideographic space inside
         "a.b.c.pdf",
         "notes;v2.final.pdf",
+        "Desconto 50%.final.pdf",
+        "RELATÓRIO FINAL.pdf",
+        "\u{FF32}\u{FF45}\u{FF4C}\u{FF41}\u{FF54}\u{FF4F}\u{FF52}\u{FF49}\u{FF4F}.pdf",  // fullwidth letters
+        "\u{FB01}nal.pdf",  // fi ligature
+        "x².v2.pdf",
+        "Nota #12.v2.pdf",
+        "ok?.sim.pdf",
         "Ata 10:30.reunião.pdf",
+        "Contrato:v2.pdf",
+        "Auxiliar:2.pdf",
         "acme.com.invoice.pdf",
         "node.js-guide.pdf",
         "CONTRACT.pdf",
@@ -103,6 +156,21 @@ struct NameCheckTests {
     func accepts(_ name: String) {
         let decision = permissive.decide(name)
         #expect(decision.isAccepted, "\(name.debugDescription): \(decision)")
+    }
+
+    /// Every default-ignorable code point (Unicode's own list of characters that render as nothing) is refused
+    /// between two letters: as a bidi control when it is one, else as an invisible character.
+    @Test func everyDefaultIgnorableCharacterIsRefused() {
+        var missed: [String] = []
+        for value in UInt32(0x80)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value), scalar.properties.isDefaultIgnorableCodePoint else { continue }
+            let name = "Contrato" + String(Character(scalar)) + "x.pdf"
+            let code = permissive.decide(name).code
+            if code != .invisibleCharacter, code != .bidiControl {
+                missed.append("U+\(String(value, radix: 16, uppercase: true)) (\(code.rawValue))")
+            }
+        }
+        #expect(missed.isEmpty, "accepted: \(missed.prefix(20).joined(separator: ", ")) (\(missed.count) in all)")
     }
 
     @Test func checksCanBeSwitchedOff() throws {

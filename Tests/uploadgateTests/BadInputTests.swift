@@ -32,6 +32,34 @@ import Testing
         }
     }
 
+    @Test("check: content more specific than its name agrees only when it cannot run: scripts, web pages, SVG")
+    func activeContentUnderAPlainName() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("page.txt", "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>\n")
+        try folder.write("node.txt", "#!/usr/bin/env node\nrequire('child_process').exec('id')\n")
+        try folder.write(
+            "drawing.xml",
+            #"<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>"# + "\n")
+        try folder.write("notes.txt", "Plain notes, nothing more.\n")
+        try folder.write("table.txt", "name,amount\nana,10\nbia,20\n")  // text/csv under a .txt name: harmless
+        let output = try runner.run(["check", "--policy", "default", "--format", "json", folder.url.path])
+        #expect(output.status == 1, "\(output.stderr)")
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any], "\(output.stdout)")
+        let files = try #require(report["files"] as? [[String: Any]])
+        var comparisons: [String: String] = [:]
+        for file in files {
+            if let name = file["name"] as? String { comparisons[name] = file["comparison"] as? String }
+        }
+        for name in ["page.txt", "node.txt", "drawing.xml"] {
+            #expect(comparisons[name] == "disagree", "\(name): \(files)")
+        }
+        for name in ["notes.txt", "table.txt"] {
+            #expect(comparisons[name] == "agree", "\(name): \(files)")
+        }
+    }
+
     @Test(
         .enabled(
             if: canMakeUnreadableFolders,

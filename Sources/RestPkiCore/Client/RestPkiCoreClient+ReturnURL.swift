@@ -17,7 +17,8 @@ extension RestPkiCoreClient {
     /// - Parameter url: The URL the browser came back on.
     /// - Returns: The session id, or nil when the URL has no `signatureSessionId` parameter.
     /// - Throws: `RestPkiError` of kind `.invalidArgument` when the parameter is present but empty, not a
-    ///   UUID, or given twice with different values.
+    ///   UUID, or given twice with different values. A value that is not a UUID is quoted cut at 80 characters,
+    ///   with control, format and separator characters written as `\u{…}`.
     public static func signatureSessionId(fromReturnURL url: URL) throws(RestPkiError) -> UUID? {
         let operation = "read the signature session id of a return URL"
         let items = URLComponents(url: url, resolvingAgainstBaseURL: true)?.queryItems ?? []
@@ -26,7 +27,11 @@ extension RestPkiCoreClient {
         var ids: Set<UUID> = []
         for value in values {
             guard let id = UUID(uuidString: value) else {
-                let shown = value.isEmpty ? "empty" : "\"\(value.prefix(64))\", which is not a UUID"
+                // The value is the browser's: shortened, with control and format characters escaped, so that
+                // logging the error cannot break a log line, forge one or hide text behind a bidi override.
+                let shown =
+                    value.isEmpty
+                    ? "empty" : "\"\(DocumentPolicyRefusal.printable(value))\", which is not a UUID"
                 throw RestPkiError(
                     .invalidArgument("the \(returnURLParameterName) parameter is \(shown)"),
                     operation: operation)

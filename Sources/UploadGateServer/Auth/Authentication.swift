@@ -28,7 +28,8 @@ public struct Authenticator: Sendable, CustomStringConvertible {
     /// - Parameters:
     ///   - mode: The scheme to check.
     ///   - secrets: Accepted secrets; required (non-empty) unless the mode is `.none`.
-    /// - Throws: ``AuthenticationError`` when a secret is empty, too long, malformed for the mode, or missing.
+    /// - Throws: ``AuthenticationError`` when a secret is empty, too long, malformed for the mode (a Basic secret
+    ///   without a colon or with an empty password), or missing.
     public init(mode: AuthenticationMode, secrets: [String]) throws(AuthenticationError) {
         if mode != .none, secrets.isEmpty {
             throw AuthenticationError("auth mode '\(mode.rawValue)' needs at least one secret")
@@ -37,8 +38,15 @@ public struct Authenticator: Sendable, CustomStringConvertible {
             if secret.isEmpty || secret.utf8.count > Self.maxSecretLength {
                 throw AuthenticationError("secret #\(index + 1) must be 1 to \(Self.maxSecretLength) bytes long")
             }
-            if mode == .basic, !secret.contains(":") {
-                throw AuthenticationError("secret #\(index + 1) must be 'user:password' for basic auth")
+            if mode == .basic {
+                guard let colon = secret.firstIndex(of: ":") else {
+                    throw AuthenticationError("secret #\(index + 1) must be 'user:password' for basic auth")
+                }
+                // An empty password is no secret: 'alice:' would let in whoever knows the user name, ':' anyone.
+                guard secret.index(after: colon) < secret.endIndex else {
+                    throw AuthenticationError(
+                        "secret #\(index + 1) must be 'user:password' with a password for basic auth")
+                }
             }
             if secret.unicodeScalars.contains(where: { $0.value < 0x21 && !(mode == .basic && $0 == " ") }) {
                 throw AuthenticationError("secret #\(index + 1) contains spaces or control characters")

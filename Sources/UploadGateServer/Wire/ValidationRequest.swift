@@ -193,14 +193,17 @@ enum WholeNumber {
             let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
             let (next, overflow2) =
                 negative ? times10.subtractingReportingOverflow(digit) : times10.addingReportingOverflow(digit)
-            guard !overflow1, !overflow2 else { return nil }
+            // Too many digits for 64 bits so far; an exponent may still bring the value back into range
+            // (`10000000000000000000e-1`), which the exact decimal reading settles.
+            guard !overflow1, !overflow2 else { return fractional(bytes) }
             value = next
         }
         return value
     }
 
-    /// Numbers with a fraction or an exponent: whole values only, within ±2^63, read exactly in decimal (a
-    /// `Double` would read `1.0000000000000000001` as 1, `1e-400` as 0 and `9007199254740993.0` as …992).
+    /// Numbers with a fraction or an exponent, or with more digits than 64 bits hold: whole values only, within
+    /// ±2^63, read exactly in decimal (a `Double` would read `1.0000000000000000001` as 1, `1e-400` as 0 and
+    /// `9007199254740993.0` as …992).
     private static func fractional(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         let isDigit: (UInt8) -> Bool = { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
         let negative = bytes[0] == UInt8(ascii: "-")

@@ -4,7 +4,9 @@ enum TypeRule: Hashable, Sendable {
     case any
     /// `image/*`: any type under a top-level type.
     case topLevel(String)
-    /// A concrete type (canonical): it and every kind of it (`text/plain` admits `text/csv`).
+    /// A concrete type (canonical): it and every kind of it (`text/plain` admits `text/csv`), except kinds that
+    /// can run when it cannot (`text/plain` does not admit `text/html`, `application/xml` not `image/svg+xml`;
+    /// see ``MIMEDatabase/canRun(_:)``).
     case kind(of: String)
 
     /// Parses one `types` entry; nil when it is not a MIME type.
@@ -23,7 +25,10 @@ enum TypeRule: Hashable, Sendable {
         switch self {
         case .any: true
         case .topLevel(let top): type.hasPrefix(top) && type.utf8.dropFirst(top.utf8.count).first == UInt8(ascii: "/")
-        case .kind(let expected): type == expected || database.isKind(canonical: type, of: expected)
+        case .kind(let expected):
+            type == expected
+                || (database.isKind(canonical: type, of: expected)
+                    && (!database.canRun(type) || database.canRun(expected)))
         }
     }
 }

@@ -12,27 +12,72 @@ package enum CharacterClasses {
             || value == 0x200E || value == 0x200F || value == 0x061C
     }
 
-    /// Characters that render as nothing or as blank space without being spaces. ZWJ and ZWNJ are listed here
-    /// and excused by ``NameInspector`` where they join emoji or letters.
+    /// Characters that render as nothing or as blank space without being spaces: every default-ignorable code
+    /// point of Unicode (DerivedCoreProperties' `Default_Ignorable_Code_Point`, unassigned ones included) but the
+    /// bidi controls, which ``isBidiControl(_:)`` covers, plus blanks that are not default-ignorable (U+2800,
+    /// the interlinear annotation characters). ZWJ and ZWNJ are listed here and excused by ``NameInspector``
+    /// where they join emoji or letters, as are variation selectors right after a character they can vary.
     package static func isInvisible(_ value: UInt32) -> Bool {
         switch value {
         case 0x00AD,  // soft hyphen
             0x034F,  // combining grapheme joiner
             0x115F, 0x1160, 0x3164, 0xFFA0,  // Hangul fillers
             0x17B4, 0x17B5,  // Khmer inherent vowels
-            0x180E,  // Mongolian vowel separator
+            0x180B...0x180F,  // Mongolian free variation selectors and vowel separator
             0x200B, 0x200C, 0x200D,  // zero-width space, non-joiner, joiner
-            0x2060...0x2064,  // word joiner, invisible operators
+            0x2060...0x2065,  // word joiner, invisible operators, one unassigned
             0x206A...0x206F,  // deprecated format characters
             0x2800,  // Braille pattern blank
+            0xFE00...0xFE0F,  // variation selectors 1–16
             0xFEFF,  // byte-order mark / zero-width no-break space
+            0xFFF0...0xFFF8,  // unassigned, reserved as default-ignorable
             0xFFF9...0xFFFB,  // interlinear annotation
+            0x1BCA0...0x1BCA3,  // shorthand format controls
             0x1D173...0x1D17A,  // musical invisible formatting
-            0xE0000...0xE007F:  // tags
+            0xE0000...0xE0FFF:  // tags, variation selectors 17–256, unassigned default-ignorables
             return true
         default:
             return false
         }
+    }
+
+    /// Variation selectors: VS1–16, VS17–256 and the Mongolian free variation selectors. Each picks a glyph
+    /// for the one character before it and is invisible anywhere else.
+    package static func isVariationSelector(_ value: UInt32) -> Bool {
+        (0xFE00...0xFE0F).contains(value) || (0xE0100...0xE01EF).contains(value)
+            || (0x180B...0x180D).contains(value) || value == 0x180F
+    }
+
+    /// Whether `selector` (a variation selector) can vary `base`, the character just before it: text or emoji
+    /// presentation (VS15, VS16) of an emoji, keycap digits included; an ideographic variation (VS17–256) of a
+    /// CJK ideograph; a Mongolian letter's free variation; a standardized variant (VS1–14) of a character
+    /// outside ASCII that is not itself a mark, a format character or a space.
+    static func takesVariationSelector(_ selector: UInt32, after base: Unicode.Scalar) -> Bool {
+        switch selector {
+        case 0xFE0E, 0xFE0F:
+            return base.properties.isEmoji
+        case 0xE0100...0xE01EF:
+            return base.properties.isUnifiedIdeograph
+        case 0x180B...0x180F:
+            return (0x1820...0x18AA).contains(base.value)
+        default:
+            guard !base.isASCII else { return false }
+            switch base.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                .decimalNumber, .letterNumber, .otherNumber, .mathSymbol, .currencySymbol, .modifierSymbol,
+                .otherSymbol, .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+                .initialPunctuation, .finalPunctuation, .otherPunctuation:
+                return true
+            default:
+                return false
+            }
+        }
+    }
+
+    /// Invisible characters that legitimate sequences are made of (ZWJ in emoji, variation selectors), which
+    /// displays keep as they are so those sequences still render.
+    package static func shapesSequences(_ value: UInt32) -> Bool {
+        value == zeroWidthJoiner || isVariationSelector(value)
     }
 
     package static let zeroWidthJoiner: UInt32 = 0x200D

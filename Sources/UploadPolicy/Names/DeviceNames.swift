@@ -11,6 +11,15 @@ enum DeviceNames {
         return names
     }()
 
+    /// Where the part of a name Windows compares with the device names ends: at the first `.` or `:`, trailing
+    /// spaces removed. A `:` ends it as a dot does, since NTFS reads what follows as a data stream: `CON:.pdf`
+    /// and `nul:x.pdf` open the device, as `CON.pdf` does.
+    static func stemEnd(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var end = bytes.firstIndex { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ":") } ?? bytes.count
+        while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+        return end
+    }
+
     /// Whether a name starting with this byte could be a device name (C, P, A, N or L, either case).
     static func mayStartDeviceName(_ byte: UInt8) -> Bool {
         switch ASCII.lowercased(byte) {

@@ -1,8 +1,15 @@
+import Foundation
+
 /// Runs the enabled built-in checks on a name (already in NFC) and reports the first that fails, in
 /// ``BuiltInCheck`` order.
 ///
 /// Works on the name's UTF-8 bytes: ASCII names, the common case, never leave the byte loop; names with other
 /// characters get a scalar-by-scalar scan, which knows when a joiner belongs to an emoji or a script.
+///
+/// The checks about the name's structure (separators, dot segments, trailing dots, device names, hidden
+/// extensions) also judge the name's compatibility fold (NFKC) when it differs: NFKC normalisers
+/// (`secure_filename` and its kind) and Windows' best-fit mapping to ANSI code pages turn `shell．php.jpg` into
+/// `shell.php.jpg`, `a／b.pdf` into `a/b.pdf` and `ＣＯＮ.pdf` into `CON.pdf` on the systems that store the file.
 struct NameInspector: Hashable, Sendable {
     /// The checks this policy runs, as a bit set indexed by ``BuiltInCheck`` order.
     private let enabled: UInt16
@@ -27,23 +34,69 @@ struct NameInspector: Hashable, Sendable {
             return isOn(.emptyName) ? NameFinding(check: .emptyName, detail: nil) : nil
         }
         if ASCII.isASCII(bytes), Self.isPlainASCII(bytes) { return nil }
-        var characters = CharacterScan()
-        if ASCII.isASCII(bytes) {
-            for byte in bytes where byte < 0x30 || byte == 0x5C || byte == 0x7F {
-                if byte < 0x20 || byte == 0x7F {
-                    if characters.control == nil { characters.control = Unicode.Scalar(byte) }
-                } else if byte == 0x2F || byte == 0x5C {
-                    if characters.separator == nil { characters.separator = Unicode.Scalar(byte) }
-                }
-            }
-        } else {
-            characters = Self.scanCharacters(bytes)
-        }
+        let characters = Self.scan(bytes)
 
+        // The compatibility fold, computed once and only for names with a scalar it can change.
+        var folded: String??
         for (bit, check) in BuiltInCheck.ordered.enumerated() where enabled & (1 << bit) != 0 {
             if let finding = evaluate(check, name: name, bytes: bytes, characters: characters) { return finding }
+            guard Self.foldSensitive.contains(check), !ASCII.isASCII(bytes) else { continue }
+            if folded == nil { folded = .some(Self.compatibilityFold(name, bytes: bytes)) }
+            guard case .some(.some(let form)) = folded else { continue }
+            var storage = form  // withUTF8 may make the string contiguous, so it needs its own copy
+            let finding = storage.withUTF8 { foldedBytes in
+                evaluate(check, name: form, bytes: foldedBytes, characters: Self.scan(foldedBytes))
+            }
+            if let finding {
+                // A separator is shown as the name has it (“／”), not as it folds.
+                guard check == .pathSeparators else { return finding }
+                return NameFinding(check: check, detail: Self.firstFoldingTo(["/", "\\"], in: name) ?? finding.detail)
+            }
         }
         return nil
+    }
+
+    /// The checks that also judge the compatibility fold.
+    private static let foldSensitive: Set<BuiltInCheck> = [
+        .pathSeparators, .dotSegments, .trailingDots, .reservedDeviceNames, .hiddenExecutables,
+    ]
+
+    /// The name's NFKC form, or nil when it is the name itself. Only names with a scalar outside ASCII that NFKC
+    /// (with case folding, a superset) changes are normalised: `relatório` is left alone without work.
+    private static func compatibilityFold(_ name: String, bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var scalars = UTF8Scalars(bytes)
+        var changes = false
+        while let value = scalars.next() {
+            if value >= 0x80, let scalar = Unicode.Scalar(value), scalar.properties.changesWhenNFKCCaseFolded {
+                changes = true
+                break
+            }
+        }
+        guard changes else { return nil }
+        let form = name.precomposedStringWithCompatibilityMapping
+        return form.utf8.elementsEqual(name.utf8) ? nil : form
+    }
+
+    /// The first scalar of `name` whose compatibility fold contains one of `targets`, as a string.
+    private static func firstFoldingTo(_ targets: Set<Character>, in name: String) -> String? {
+        let scalar = name.unicodeScalars.first {
+            !$0.isASCII && String($0).precomposedStringWithCompatibilityMapping.contains(where: targets.contains)
+        }
+        return scalar.map { String($0) }
+    }
+
+    /// The character classes of a name's bytes.
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> CharacterScan {
+        guard ASCII.isASCII(bytes) else { return scanCharacters(bytes) }
+        var characters = CharacterScan()
+        for byte in bytes where byte < 0x30 || byte == 0x5C || byte == 0x7F {
+            if byte < 0x20 || byte == 0x7F {
+                if characters.control == nil { characters.control = Unicode.Scalar(byte) }
+            } else if byte == 0x2F || byte == 0x5C {
+                if characters.separator == nil { characters.separator = Unicode.Scalar(byte) }
+            }
+        }
+        return characters
     }
 
     /// The common case, decided in one pass: an ASCII name with no control character, no separator, at most
@@ -51,21 +104,16 @@ struct NameInspector: Hashable, Sendable {
     /// name. Such a name passes every check, whichever are on.
     private static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var dots = 0
-        var firstDot = bytes.count
+        let stemEnd = DeviceNames.stemEnd(in: bytes)
         for index in bytes.indices {
             let byte = bytes[index]
             if byte < 0x30 || byte == 0x5C || byte == 0x7F {
                 if byte < 0x20 || byte == 0x7F || byte == 0x2F || byte == 0x5C { return false }
-                if byte == UInt8(ascii: ".") {
-                    if dots == 0 { firstDot = index }
-                    dots += 1
-                }
+                if byte == UInt8(ascii: ".") { dots += 1 }
             }
         }
         let first = bytes[0]
         let last = bytes[bytes.count - 1]
-        var stemEnd = firstDot
-        while stemEnd > 0, bytes[stemEnd - 1] == 0x20 { stemEnd -= 1 }
         let mayBeDevice = (3...7).contains(stemEnd) && DeviceNames.mayStartDeviceName(first)
         return dots < 2 && !mayBeDevice && first != 0x20 && last != 0x20 && last != UInt8(ascii: ".")
     }
@@ -142,7 +190,8 @@ struct NameInspector: Hashable, Sendable {
     /// What the scalars before the current one say about joiners and tags.
     ///
     /// ZWJ inside an emoji sequence (👁‍🗨), ZWJ or ZWNJ between letters of scripts that need them (Persian,
-    /// Indic), and tag characters inside an emoji tag sequence (subdivision flags) are legitimate.
+    /// Indic), tag characters inside an emoji tag sequence (subdivision flags), and a variation selector right
+    /// after a character it can vary (❤️, 葛󠄀) are legitimate.
     private struct JoinerContext {
         /// The scalar just before the current one.
         private var previous: UInt32?
@@ -154,6 +203,10 @@ struct NameInspector: Hashable, Sendable {
         /// Whether the invisible scalar `value`, seen here, is legitimate.
         func excuses(_ value: UInt32, followedBy next: UInt32?) -> Bool {
             if Self.isTag(value) { return inTagSequence }
+            if CharacterClasses.isVariationSelector(value) {
+                guard let previous, let base = Unicode.Scalar(previous) else { return false }
+                return CharacterClasses.takesVariationSelector(value, after: base)
+            }
             guard value == CharacterClasses.zeroWidthJoiner || value == CharacterClasses.zeroWidthNonJoiner,
                 let previous, let next, let nextScalar = Unicode.Scalar(next),
                 let previousScalar = Unicode.Scalar(previous)
@@ -189,10 +242,10 @@ struct NameInspector: Hashable, Sendable {
         return nil
     }
 
-    /// The device name when the part before the first dot, trailing spaces removed, is reserved on Windows.
+    /// The device name when the part before the first dot or colon, trailing spaces removed, is reserved on
+    /// Windows (see ``DeviceNames/stemEnd(in:)``).
     static func reservedDeviceName(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var end = bytes.firstIndex(of: UInt8(ascii: ".")) ?? bytes.count
-        while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+        let end = DeviceNames.stemEnd(in: bytes)
         // Every reserved name starts with C, P, A, N or L and is 3 to 7 bytes long (COM¹ is 5).
         guard (3...7).contains(end), DeviceNames.mayStartDeviceName(bytes[0]) else { return nil }
         let stem = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self)
@@ -200,14 +253,16 @@ struct NameInspector: Hashable, Sendable {
     }
 
     /// An executable or script extension found between the first and the last dot-separated part. A part read
-    /// up to a `;` or `:` counts too: IIS 6 runs `shell.asp;.jpg` as ASP, and NTFS writes `shell.asp:.jpg` as a
-    /// file `shell.asp` with a data stream.
+    /// up to a character that ends a name for some reader counts too (``endsExtension(_:)``): IIS 6 runs
+    /// `shell.asp;.jpg` as ASP, NTFS writes `shell.asp:.jpg` as a file `shell.asp` with a data stream,
+    /// `shell.php%00.jpg` decodes to a NUL that cuts the name at `shell.php`, and in a URL built from the name
+    /// `shell.php?.jpg` and `shell.php#.jpg` ask for `shell.php`.
     static func hiddenExecutableExtension(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
         guard var start = bytes.firstIndex(of: UInt8(ascii: ".")) else { return nil }
         start += 1
         while let dot = bytes[start...].firstIndex(of: UInt8(ascii: ".")) {
             var lower = start
-            var upper = bytes[start..<dot].firstIndex { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ":") } ?? dot
+            var upper = bytes[start..<dot].firstIndex(where: endsExtension) ?? dot
             while lower < upper, bytes[lower] == 0x20 { lower += 1 }
             while upper > lower, bytes[upper - 1] == 0x20 { upper -= 1 }
             if (1...8).contains(upper - lower), bytes[lower..<upper].allSatisfy({ $0 < 0x80 }) {
@@ -220,6 +275,15 @@ struct NameInspector: Hashable, Sendable {
             start = dot + 1
         }
         return nil
+    }
+
+    /// `;` (IIS path parameters), `:` (NTFS data streams), `%` (a percent-escape such as `%00`), `?` and `#`
+    /// (a URL's query and fragment).
+    private static func endsExtension(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "%"), UInt8(ascii: "?"), UInt8(ascii: "#"): true
+        default: false
+        }
     }
 
     static func codePoint(_ scalar: Unicode.Scalar) -> String {

@@ -11,6 +11,8 @@ public struct PolicyLoader {
     public private(set) var policies: [Policy] = []
     /// Every problem found so far.
     public private(set) var errors: [PolicyLoadError] = []
+    /// The folders loaded, as given; a set-level problem (no default) names the folder when there is one.
+    private var directories: [String] = []
 
     public init(mimeDatabase: MIMEDatabase) {
         self.mimeDatabase = mimeDatabase
@@ -57,6 +59,7 @@ public struct PolicyLoader {
 
     /// Loads every `*.json` file of a directory (not recursively; hidden files skipped), in name order.
     public mutating func load(directory: String) {
+        directories.append(directory)
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
@@ -96,7 +99,9 @@ public struct PolicyLoader {
         }
         guard problems.isEmpty else { throw PolicyLoadErrors(problems) }
         do {
-            return try PolicySet(policies: policies, defaultPolicyID: defaultPolicyID)
+            return try PolicySet(
+                policies: policies, defaultPolicyID: defaultPolicyID,
+                source: directories.count == 1 ? directories.first : nil)
         } catch {
             throw PolicyLoadErrors([error])
         }

@@ -11,8 +11,10 @@ public struct PolicySet: Sendable {
     /// - Parameters:
     ///   - policies: Policies with unique ids.
     ///   - defaultPolicyID: The default; when nil, the policy with id `default`, else the only policy.
+    ///   - source: Where the set comes from (the folder), named by a `policy.no_default` error, which is the
+    ///     set's problem and no one file's; when nil, the first policy's file.
     /// - Throws: ``PolicyLoadError`` `policy.no_default` or `policy.duplicate_id`.
-    public init(policies: [Policy], defaultPolicyID: String? = nil) throws(PolicyLoadError) {
+    public init(policies: [Policy], defaultPolicyID: String? = nil, source: String? = nil) throws(PolicyLoadError) {
         var byID: [String: Policy] = [:]
         for policy in policies {
             guard byID[policy.id] == nil else {
@@ -32,8 +34,10 @@ public struct PolicySet: Sendable {
             let ids = policies.map(\.id).sorted().joined(separator: ", ")
             let message =
                 defaultPolicyID.map { "no policy has the id '\($0)' (ids: \(ids))" }
-                ?? "cannot tell which policy is the default: none has id 'default' (ids: \(ids)); name one"
-            throw PolicyLoadError(code: .noDefault, file: policies.first?.source ?? "", path: "", message: message)
+                ?? "cannot tell which policy is the default: none has id 'default' (ids: \(ids)); give one "
+                + "the id 'default', or name the default (serve --default-policy ID)"
+            throw PolicyLoadError(
+                code: .noDefault, file: source ?? policies.first?.source ?? "", path: "", message: message)
         }
         self.policies = policies
         self.defaultPolicy = chosen

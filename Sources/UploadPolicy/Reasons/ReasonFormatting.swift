@@ -34,7 +34,7 @@ enum ReasonFormatting {
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if CharacterClasses.isControl(value) || CharacterClasses.isBidiControl(value) { continue }
-            if CharacterClasses.isInvisible(value), value != CharacterClasses.zeroWidthJoiner { continue }
+            if CharacterClasses.isInvisible(value), !CharacterClasses.shapesSequences(value) { continue }
             scalars.append(scalar)
         }
         let clean = String(scalars)

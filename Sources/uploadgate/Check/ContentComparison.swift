@@ -4,19 +4,13 @@ import UploadPolicy
 /// against the type libmagic reads from the bytes.
 enum ContentComparison: Equatable, Sendable {
     /// The content is of the kind the name says, or a more or less specific form of it (libmagic calls a
-    /// `.docx` `application/zip`, a `.csv` `text/plain`).
+    /// `.docx` `application/zip`, a `.csv` `text/plain`; a `.txt` may hold CSV). A more specific form that can run
+    /// (a script, a web page, an SVG image) does not agree with a name that says it cannot.
     case agree
     /// The content is something else; the string says what.
     case disagree(String)
     /// Nothing to compare; the string says why (empty file, unknown extension, unrecognised content).
     case notCompared(String)
-
-    /// Types libmagic reports for programs and scripts under names shared-mime-info does not know.
-    static let executableContentTypes: Set<String> = [
-        "text/x-shellscript", "application/x-pie-executable", "application/x-dosexec", "application/x-msdownload",
-        "application/x-mach-binary", "text/x-script.python", "text/x-perl", "text/x-php", "text/x-ruby",
-        "text/x-msdos-batch", "application/x-bytecode.python",
-    ]
 
     /// Compares the two types.
     /// - Parameters:
@@ -32,7 +26,14 @@ enum ContentComparison: Equatable, Sendable {
         if MIMEDatabase.isGeneric(content) { return .notCompared("libmagic does not recognise the content") }
         let agrees: Bool
         if database.isKnown(content) {
-            agrees = database.isKind(content, of: browser) || database.isKind(browser, of: content)
+            // Less specific content (zip for a .docx) agrees. More specific content agrees unless it can run and
+            // the name does not say so: shared-mime-info counts every text/* as a text/plain and SVG and XHTML as
+            // XML, so an HTML page or a Node script named .txt, or an SVG with scripts named .xml, is "a kind of"
+            // what its name says, and yet a browser or a shell would run it.
+            agrees =
+                database.isKind(browser, of: content)
+                || (database.isKind(content, of: browser)
+                    && (!isActive(content, database: database) || isActive(browser, database: database)))
         } else {
             // A name libmagic uses but shared-mime-info lacks (text/x-script.python): a script or program agrees
             // with a name that says script or program; anything else with a name of the same top-level type.
@@ -42,13 +43,20 @@ enum ContentComparison: Equatable, Sendable {
                 : content.split(separator: "/").first == browser.split(separator: "/").first
         }
         if agrees { return .agree }
-        let executable = isExecutable(content, database: database) ? " (a program or script)" : ""
+        let executable =
+            isExecutable(content, database: database)
+            ? " (a program or script)" : isActive(content, database: database) ? " (it can run scripts)" : ""
         return .disagree("the name says \(browser), the content is \(content)\(executable)")
     }
 
-    /// Whether libmagic's type is a program or a script.
+    /// Whether content of this type can run: a program or script, a web page or image that carries scripts, or
+    /// a macro-enabled Office document (the engine's own ``MIMEDatabase/canRun(_:)``).
+    static func isActive(_ type: String, database: MIMEDatabase) -> Bool {
+        database.canRun(type)
+    }
+
+    /// Whether libmagic's type is a program or a script (the engine's ``MIMEDatabase/isProgram(_:)``).
     static func isExecutable(_ type: String, database: MIMEDatabase) -> Bool {
-        executableContentTypes.contains(type) || database.isKind(type, of: "application/x-executable")
-            || database.isKind(type, of: "application/x-sharedlib")
+        database.isProgram(type)
     }
 }

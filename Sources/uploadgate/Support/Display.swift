@@ -5,7 +5,8 @@ import UploadPolicy
 enum Display {
     /// `text` with controls and bidi controls escaped (as ``TerminalText/visible(_:)``) and, because these
     /// reports exist to show what is really in a name, invisible characters escaped too: zero-width spaces, the
-    /// BOM, soft hyphens, Braille and Hangul blanks. A ZWJ is left alone, so emoji sequences still render.
+    /// BOM, soft hyphens, Braille and Hangul blanks. A ZWJ and variation selectors are left alone, so emoji
+    /// and ideographic variation sequences still render.
     static func visible(_ text: String) -> String {
         let escaped = TerminalText.visible(text)
         guard escaped.unicodeScalars.contains(where: isInvisible) else { return escaped }
@@ -24,9 +25,9 @@ enum Display {
     /// A name in quotes, escaped as ``visible(_:)``.
     static func quoted(_ text: String) -> String { "'" + visible(text) + "'" }
 
-    /// The characters the `invisibleCharacters` check refuses, but a ZWJ.
+    /// The characters the `invisibleCharacters` check refuses, but a ZWJ and variation selectors.
     private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
-        CharacterClasses.isInvisible(scalar.value) && scalar.value != CharacterClasses.zeroWidthJoiner
+        CharacterClasses.isInvisible(scalar.value) && !CharacterClasses.shapesSequences(scalar.value)
     }
 
     /// "1 file", "2 files".
