@@ -125,7 +125,7 @@ let package = Package(
             name: "ContentSniffingTests", dependencies: ["ContentSniffing"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "HTTPServerTests", dependencies: ["HTTPServer"],
+            name: "HTTPServerTests", dependencies: ["HTTPServer", "CSpawnShim"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "RestPkiCoreTests", dependencies: ["RestPkiCore", "UploadPolicy"],
