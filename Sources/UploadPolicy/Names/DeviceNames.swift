@@ -15,7 +15,8 @@ enum DeviceNames {
     /// spaces removed. A `:` ends it as a dot does, since NTFS reads what follows as a data stream: `CON:.pdf`
     /// and `nul:x.pdf` open the device, as `CON.pdf` does.
     static func stemEnd(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var end = bytes.firstIndex { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ":") } ?? bytes.count
+        var end = 0
+        while end < bytes.count, bytes[end] != UInt8(ascii: "."), bytes[end] != UInt8(ascii: ":") { end += 1 }
         while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
         return end
     }

@@ -40,8 +40,8 @@ struct NameInspector: Hashable, Sendable {
         var folded: String??
         for (bit, check) in BuiltInCheck.ordered.enumerated() where enabled & (1 << bit) != 0 {
             if let finding = evaluate(check, name: name, bytes: bytes, characters: characters) { return finding }
-            guard Self.foldSensitive.contains(check), !ASCII.isASCII(bytes) else { continue }
-            if folded == nil { folded = .some(Self.compatibilityFold(name, bytes: bytes)) }
+            guard characters.mayFold, Self.foldSensitive & (1 << bit) != 0 else { continue }
+            if folded == nil { folded = .some(CompatibilityFold.form(of: name)) }
             guard case .some(.some(let form)) = folded else { continue }
             var storage = form  // withUTF8 may make the string contiguous, so it needs its own copy
             let finding = storage.withUTF8 { foldedBytes in
@@ -56,25 +56,12 @@ struct NameInspector: Hashable, Sendable {
         return nil
     }
 
-    /// The checks that also judge the compatibility fold.
-    private static let foldSensitive: Set<BuiltInCheck> = [
-        .pathSeparators, .dotSegments, .trailingDots, .reservedDeviceNames, .hiddenExecutables,
-    ]
-
-    /// The name's NFKC form, or nil when it is the name itself. Only names with a scalar outside ASCII that NFKC
-    /// (with case folding, a superset) changes are normalised: `relatório` is left alone without work.
-    private static func compatibilityFold(_ name: String, bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var scalars = UTF8Scalars(bytes)
-        var changes = false
-        while let value = scalars.next() {
-            if value >= 0x80, let scalar = Unicode.Scalar(value), scalar.properties.changesWhenNFKCCaseFolded {
-                changes = true
-                break
-            }
-        }
-        guard changes else { return nil }
-        let form = name.precomposedStringWithCompatibilityMapping
-        return form.utf8.elementsEqual(name.utf8) ? nil : form
+    /// The checks that also judge the compatibility fold, as a bit set indexed like ``enabled``.
+    private static let foldSensitive: UInt16 = BuiltInCheck.ordered.enumerated().reduce(0) { bits, item in
+        let sensitive: Set<BuiltInCheck> = [
+            .pathSeparators, .dotSegments, .trailingDots, .reservedDeviceNames, .hiddenExecutables,
+        ]
+        return sensitive.contains(item.element) ? bits | (1 << item.offset) : bits
     }
 
     /// The first scalar of `name` whose compatibility fold contains one of `targets`, as a string.
@@ -104,7 +91,6 @@ struct NameInspector: Hashable, Sendable {
     /// name. Such a name passes every check, whichever are on.
     private static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var dots = 0
-        let stemEnd = DeviceNames.stemEnd(in: bytes)
         for index in bytes.indices {
             let byte = bytes[index]
             if byte < 0x30 || byte == 0x5C || byte == 0x7F {
@@ -114,7 +100,7 @@ struct NameInspector: Hashable, Sendable {
         }
         let first = bytes[0]
         let last = bytes[bytes.count - 1]
-        let mayBeDevice = (3...7).contains(stemEnd) && DeviceNames.mayStartDeviceName(first)
+        let mayBeDevice = DeviceNames.mayStartDeviceName(first) && (3...7).contains(DeviceNames.stemEnd(in: bytes))
         return dots < 2 && !mayBeDevice && first != 0x20 && last != 0x20 && last != UInt8(ascii: ".")
     }
 
@@ -160,6 +146,8 @@ struct NameInspector: Hashable, Sendable {
         var bidi: Unicode.Scalar?
         var invisible: Unicode.Scalar?
         var separator: Unicode.Scalar?
+        /// Whether a scalar may change under NFKC (``CompatibilityFold/mayChange(_:)``).
+        var mayFold = false
     }
 
     /// One pass over the scalars, keeping what the joiner rules need to know about the ones before.
@@ -170,6 +158,7 @@ struct NameInspector: Hashable, Sendable {
         var current = scalars.next()
         while let value = current {
             let next = scalars.next()
+            if !scan.mayFold, CompatibilityFold.mayChange(value) { scan.mayFold = true }
             if CharacterClasses.isControl(value) {
                 if scan.control == nil { scan.control = Unicode.Scalar(value) }
             } else if value < 0x80 {
