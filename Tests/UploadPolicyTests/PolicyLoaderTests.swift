@@ -132,6 +132,23 @@ struct PolicyLoaderTests {
         #expect(error.message == "no policy has the id 'c' (ids: a, b)")
     }
 
+    @Test("A file over the size limit is refused by its size, before it is read")
+    func oversizedFile() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("oversized-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("huge.json").path
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: UInt64(PolicyLoader.maxFileSize + 1))  // sparse: no 16 MiB written
+        try handle.close()
+        var loader = PolicyLoader(mimeDatabase: Fixtures.mime)
+        #expect(loader.load(file: path) == nil)
+        #expect(loader.errors.map(\.description) == [
+            "\(path): is 16777217 bytes, more than a policy file may be (16777216 bytes); is it a policy? [policy.unreadable]"
+        ])
+    }
+
     @Test func missingDirectory() {
         let error = #expect(throws: PolicyLoadErrors.self) {
             try PolicySet.load(directory: "/nonexistent/policies", mimeDatabase: Fixtures.mime)

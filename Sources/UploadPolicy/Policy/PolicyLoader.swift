@@ -14,6 +14,9 @@ public struct PolicyLoader {
     /// The folders loaded, as given; a set-level problem (no default) names the folder when there is one.
     private var directories: [String] = []
 
+    /// The largest policy file read, 16 MiB, as `uploadgate lint` and `test` read them.
+    public static let maxFileSize = 16 << 20
+
     public init(mimeDatabase: MIMEDatabase) {
         self.mimeDatabase = mimeDatabase
     }
@@ -23,6 +26,14 @@ public struct PolicyLoader {
     /// - Returns: The policy, or nil when the file has problems (see ``errors``).
     @discardableResult
     public mutating func load(file path: String) -> Policy? {
+        // A policy is a few kilobytes; anything this large is the wrong file, and is refused before it is read.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+            size > Self.maxFileSize
+        {
+            let message = "is \(size) bytes, more than a policy file may be (\(Self.maxFileSize) bytes); is it a policy?"
+            errors.append(PolicyLoadError(code: .unreadable, file: path, path: "", message: message))
+            return nil
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)

@@ -1,4 +1,5 @@
 import Foundation
+import UploadPolicy
 
 /// The policy files named by `lint` and `test` arguments: files as given, and the `*.json` files of folders.
 ///
@@ -13,8 +14,8 @@ struct PolicyFiles {
     /// Things left out on purpose, said once each: "Policies/old is a folder; …".
     private(set) var notes: [String] = []
 
-    /// The largest policy file read (a policy is a few kilobytes; this only stops runaway input).
-    static let sizeLimit = 16 << 20
+    /// The largest policy file read (a policy is a few kilobytes; this only stops runaway input): the engine's.
+    static let sizeLimit = PolicyLoader.maxFileSize
 
     init(_ paths: [String]) {
         for path in paths {
