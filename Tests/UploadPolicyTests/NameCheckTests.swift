@@ -78,6 +78,7 @@ struct NameCheckTests {
         ("x.exe.pdf", .hiddenExecutable),
         ("x.PHP5.jpg", .hiddenExecutable),
         ("report.aspx.pdf", .hiddenExecutable),
+        ("shell.cfm.jpg", .hiddenExecutable),  // ColdFusion runs .cfm, .cfml and .cfc pages
         ("a.sh.txt", .hiddenExecutable),
         ("shell.asp;.jpg", .hiddenExecutable),  // IIS 6 runs it as ASP: the name ends for it at ';'
         ("shell.aspx;x.pdf", .hiddenExecutable),

@@ -42,6 +42,6 @@ enum DeviceNames {
         // server-side scripts
         "php", "php3", "php4", "php5", "php7", "php8", "phtml", "pht", "phps", "phar", "pgif",
         "asp", "aspx", "asa", "asax", "ascx", "ashx", "asmx", "axd", "cshtml", "vbhtml",
-        "jsp", "jspx", "jspf", "cgi", "py", "rb", "shtml", "htaccess",
+        "jsp", "jspx", "jspf", "cgi", "py", "rb", "shtml", "htaccess", "cfm", "cfml", "cfc",
     ]
 }
