@@ -53,6 +53,17 @@ struct EvaluationTests {
                 + "application/vnd.openxmlformats-officedocument.wordprocessingml.document.")
     }
 
+    @Test("Hidden characters in quoted input show as � in reasons, never dropped")
+    func hiddenCharactersInReasonsAreMarked() throws {
+        let policy = try Fixtures.shipped("default")
+        let type = policy.decide("contrato.pdf", "application/pdf\u{0}")
+        #expect(type.code == .invalidType)
+        #expect(
+            type.reason() == "The file type reported by the browser (“application/pdf\u{FFFD}”) is not a valid type.")
+        let bidi = policy.decide("contrato.pdf", "application/\u{202E}fdp")
+        #expect(bidi.reason() == "The file type reported by the browser (“application/\u{FFFD}fdp”) is not a valid type.")
+    }
+
     @Test func sizeReasonsAreHumanReadable() throws {
         let policy = try Fixtures.shipped("pdf-only")
         let decision = policy.decide("a.pdf", "application/pdf", length: 60_000_000)

@@ -27,15 +27,17 @@ enum ReasonFormatting {
         return "\(text) \(units[unit])"
     }
 
-    /// User-supplied text made safe to show: controls, bidi controls and invisible characters dropped (they
-    /// could reorder or hide the message itself), and very long values shortened.
+    /// User-supplied text made safe to show: controls, bidi controls and invisible characters each replaced by
+    /// U+FFFD � (they could reorder or hide the message itself, and dropping them would make `application/pdf`
+    /// followed by a NUL read as a valid type), and very long values shortened.
     static func displaySafe(_ text: String, limit: Int = 80) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             let value = scalar.value
-            if CharacterClasses.isControl(value) || CharacterClasses.isBidiControl(value) { continue }
-            if CharacterClasses.isInvisible(value), !CharacterClasses.shapesSequences(value) { continue }
-            scalars.append(scalar)
+            let hidden =
+                CharacterClasses.isControl(value) || CharacterClasses.isBidiControl(value)
+                || (CharacterClasses.isInvisible(value) && !CharacterClasses.shapesSequences(value))
+            scalars.append(hidden ? "\u{FFFD}" : scalar)
         }
         let clean = String(scalars)
         guard clean.count > limit else { return clean }
