@@ -176,7 +176,7 @@ struct WireContractTests {
     static let acceptedMediaTypes = [
         "application/json", "application/json; charset=utf-8", "Application/JSON;Charset=UTF-8", "text/json",
         "application/problem+json", "application/json-patch+json", "application/vnd.api+json", "application/json; v=2",
-        "application/json;charset=\"utf-8\"",
+        "application/json;charset=\"utf-8\"", "APPLICATION/JSON; CHARSET=UTF-8",
     ]
 
     @Test("Every JSON media type ASP.NET accepts is accepted", arguments: acceptedMediaTypes)
@@ -196,6 +196,7 @@ struct WireContractTests {
         ("application/xml+json-no", "request.unsupported_media_type"),
         ("application/json; charset=utf-16", "request.unsupported_charset"),
         ("application/json; charset=latin1", "request.unsupported_charset"),
+        ("application/json; charset=utf-88", "request.unsupported_charset"),
     ]
 
     @Test("Other media types and charsets get 415 saying what was received", arguments: refusedMediaTypes)

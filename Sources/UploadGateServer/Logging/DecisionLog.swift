@@ -75,7 +75,7 @@ public final class DecisionLog: Sendable {
         id: String, decision: Decision, candidate: FileCandidate, duration: Duration
     ) {
         var line = JSONLine()
-        line.add("ts", Timestamp.now())
+        line.add("ts", unescaped: { Timestamp.now(into: &$0) })
         line.add("decision_id", id)
         line.add("policy", decision.policyID)
         line.add("accept", decision.isAccepted)
@@ -178,22 +178,31 @@ final class DecisionIDs: Sendable {
 /// not thread-safe) and without `gmtime_r` (glibc takes its time-zone lock on every call, which request
 /// threads would queue on).
 enum Timestamp {
-    static func now() -> String {
+    /// Appends the current time.
+    static func now(into text: inout [UInt8]) {
         var spec = timespec()
         clock_gettime(CLOCK_REALTIME, &spec)
-        return format(secondsSinceEpoch: Int64(spec.tv_sec), milliseconds: Int(spec.tv_nsec / 1_000_000))
+        write(secondsSinceEpoch: Int64(spec.tv_sec), milliseconds: Int(spec.tv_nsec / 1_000_000), into: &text)
     }
 
     /// `YYYY-MM-DDThh:mm:ss.mmmZ` for a time in seconds since 1970 (UTC, no leap seconds, as POSIX counts).
     static func format(secondsSinceEpoch seconds: Int64, milliseconds: Int) -> String {
+        var text: [UInt8] = []
+        write(secondsSinceEpoch: seconds, milliseconds: milliseconds, into: &text)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Appends ``format(secondsSinceEpoch:milliseconds:)``'s text to `text`.
+    static func write(secondsSinceEpoch seconds: Int64, milliseconds: Int, into text: inout [UInt8]) {
         let (days, secondOfDay) = seconds.quotientAndRemainder(dividingBy: 86_400)
         let (day, time) = secondOfDay < 0 ? (days - 1, secondOfDay + 86_400) : (days, secondOfDay)
         let date = civilDate(daysSinceEpoch: day)
-        var text: [UInt8] = Array("0000-00-00T00:00:00.000Z".utf8)
+        let start = text.count
+        text.append(contentsOf: "0000-00-00T00:00:00.000Z".utf8)
         func put(_ value: Int64, at end: Int, digits: Int) {
             var value = value
             for offset in 0..<digits {
-                text[end - offset] = UInt8(ascii: "0") + UInt8(value % 10)
+                text[start + end - offset] = UInt8(ascii: "0") + UInt8(value % 10)
                 value /= 10
             }
         }
@@ -204,7 +213,6 @@ enum Timestamp {
         put(time / 60 % 60, at: 15, digits: 2)
         put(time % 60, at: 18, digits: 2)
         put(Int64(milliseconds), at: 22, digits: 3)
-        return String(decoding: text, as: UTF8.self)
     }
 
     /// The proleptic Gregorian date of a day counted from 1970-01-01, by whole 400-year eras (146,097 days

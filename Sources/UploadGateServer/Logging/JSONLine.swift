@@ -15,6 +15,14 @@ struct JSONLine {
         JSONText.quoted(value, into: &bytes)
     }
 
+    /// Adds a string that `write` appends as is: it must write only text JSON needs no escape for (a timestamp).
+    mutating func add(_ key: StaticString, unescaped write: (inout [UInt8]) -> Void) {
+        separator(key)
+        bytes.append(UInt8(ascii: "\""))
+        write(&bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     mutating func add(_ key: StaticString, _ value: Bool) {
         separator(key)
         bytes.append(contentsOf: (value ? "true" : "false").utf8)

@@ -6,6 +6,7 @@ import UploadPolicy
 /// `utf8` and `us-ascii` spellings) is refused rather than misread. Other parameters are ignored.
 enum RequestMediaType {
     static func requireJSON(_ header: String?) throws(EndpointError) {
+        if let header, isCommonJSON(header) { return }
         guard let header, let media = MediaType(parsing: header) else {
             throw EndpointError.unsupportedMediaType(header)
         }
@@ -18,6 +19,23 @@ enum RequestMediaType {
             !["utf-8", "utf8", "us-ascii"].contains(charset.lowercased())
         {
             throw EndpointError.unsupportedCharset(charset)
+        }
+    }
+
+    /// The two values nearly every caller sends, in any ASCII case, recognised without parsing:
+    /// `application/json` and `application/json; charset=utf-8` (.NET's `JsonContent`).
+    private static func isCommonJSON(_ header: String) -> Bool {
+        equalsIgnoringASCIICase(header, "application/json")
+            || equalsIgnoringASCIICase(header, "application/json; charset=utf-8")
+    }
+
+    /// Whether `text` is `lowercase` with any of its ASCII letters in upper case.
+    private static func equalsIgnoringASCIICase(_ text: String, _ lowercase: StaticString) -> Bool {
+        lowercase.withUTF8Buffer { expected in
+            text.utf8.count == expected.count
+                && zip(text.utf8, expected).allSatisfy { byte, want in
+                    byte == want || ((0x41...0x5A).contains(byte) && byte | 0x20 == want)
+                }
         }
     }
 }
