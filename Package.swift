@@ -34,8 +34,8 @@ let package = Package(
             name: "CMicroHTTPD", pkgConfig: "libmicrohttpd",
             providers: [.apt(["libmicrohttpd-dev"])]),
         .systemLibrary(
-            name: "CGnuTLS", pkgConfig: "gnutls",
-            providers: [.apt(["libgnutls28-dev"])]),
+            name: "CNettle", pkgConfig: "nettle",
+            providers: [.apt(["nettle-dev"])]),
         // Non-variadic doors to the variadic libmicrohttpd calls Swift cannot make (see its header).
         .target(name: "CMicroHTTPDShim", dependencies: ["CMicroHTTPD"]),
 
@@ -74,7 +74,7 @@ let package = Package(
         // The validation endpoint: routes, wire codec, auth, metrics, decision log, reload.
         .target(
             name: "UploadGateServer",
-            dependencies: ["UploadPolicy", "HTTPServer", "UploadGateLogging", "CGnuTLS"],
+            dependencies: ["UploadPolicy", "HTTPServer", "UploadGateLogging", "CNettle"],
             swiftSettings: strictSettings),
 
         // Client of the Rest PKI Core signature-sessions API (URLSession), with policy pre-checks.

@@ -1,4 +1,4 @@
-internal import CGnuTLS
+internal import CNettle
 import Foundation
 
 /// Hashes file names for the decision log's `hash` mode: HMAC-SHA256 under a key, so the same name gives the
@@ -13,12 +13,10 @@ struct NameHasher: Sendable {
         self.keyed = KeyedHMAC(key: key)
     }
 
-    /// 32 random bytes from GnuTLS's generator.
+    /// 32 random bytes from the system's cryptographically secure generator (`getrandom` on Linux).
     static func randomKey() -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: 32)
-        let result = bytes.withUnsafeMutableBytes { gnutls_rnd(GNUTLS_RND_KEY, $0.baseAddress, 32) }
-        precondition(result == 0, "GnuTLS could not produce random bytes")
-        return bytes
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
     }
 
     /// `hmac-sha256:<64 hex digits>` of the name's UTF-8 bytes.
@@ -46,25 +44,22 @@ struct NameHasher: Sendable {
 }
 
 /// An HMAC-SHA256 state with the key already absorbed, copied for each message: keying costs two SHA-256 blocks,
-/// as much as hashing a short name, so it is done once rather than per decision.
-private final class KeyedHMAC: @unchecked Sendable {
-    // Unchecked: the handle is only read (copied) after init, which GnuTLS allows from any number of threads.
-    private let handle: gnutls_hmac_hd_t
+/// as much as hashing a short name, so it is done once rather than per decision. Nettle's state is a plain
+/// struct, so the copy is a memory copy on the stack.
+private struct KeyedHMAC: Sendable {
+    private let keyed: hmac_sha256_ctx
 
     init(key: [UInt8]) {
-        var handle: gnutls_hmac_hd_t?
-        let result = key.withUnsafeBytes { gnutls_hmac_init(&handle, GNUTLS_MAC_SHA256, $0.baseAddress, $0.count) }
-        guard result == 0, let handle else { preconditionFailure("GnuTLS HMAC-SHA256 setup failed (\(result))") }
-        self.handle = handle
+        var context = hmac_sha256_ctx()
+        key.withUnsafeBufferPointer { nettle_hmac_sha256_set_key(&context, $0.count, $0.baseAddress) }
+        keyed = context
     }
-
-    deinit { gnutls_hmac_deinit(handle, nil) }
 
     /// Writes HMAC-SHA256(key, message) into the 32 bytes of `output`.
     func digest(_ message: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableRawBufferPointer) {
-        guard let copy = gnutls_hmac_copy(handle) else { preconditionFailure("GnuTLS could not copy an HMAC state") }
-        let result = gnutls_hmac(copy, message.baseAddress, message.count)
-        gnutls_hmac_deinit(copy, output.baseAddress)
-        precondition(result == 0, "GnuTLS HMAC-SHA256 failed")
+        precondition(output.count >= 32, "an HMAC-SHA256 digest is 32 bytes")
+        var context = keyed
+        nettle_hmac_sha256_update(&context, message.count, message.baseAddress)
+        nettle_hmac_sha256_digest(&context, 32, output.baseAddress!.assumingMemoryBound(to: UInt8.self))
     }
 }
