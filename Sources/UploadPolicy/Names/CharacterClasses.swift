@@ -74,12 +74,6 @@ package enum CharacterClasses {
         }
     }
 
-    /// Invisible characters that legitimate sequences are made of (ZWJ in emoji, variation selectors), which
-    /// displays keep as they are so those sequences still render.
-    package static func shapesSequences(_ value: UInt32) -> Bool {
-        value == zeroWidthJoiner || isVariationSelector(value)
-    }
-
     package static let zeroWidthJoiner: UInt32 = 0x200D
     static let zeroWidthNonJoiner: UInt32 = 0x200C
     static let blackFlag: UInt32 = 0x1F3F4

@@ -181,7 +181,7 @@ struct NameInspector: Hashable, Sendable {
     /// ZWJ inside an emoji sequence (👁‍🗨), ZWJ or ZWNJ between letters of scripts that need them (Persian,
     /// Indic), tag characters inside an emoji tag sequence (subdivision flags), and a variation selector right
     /// after a character it can vary (❤️, 葛󠄀) are legitimate.
-    private struct JoinerContext {
+    fileprivate struct JoinerContext {
         /// The scalar just before the current one.
         private var previous: UInt32?
         /// The nearest scalar before the current one that is not an emoji extender (or else the first).
@@ -278,5 +278,28 @@ struct NameInspector: Hashable, Sendable {
     static func codePoint(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+}
+
+extension CharacterClasses {
+    /// Calls `body` with each scalar of `text` and whether it is hidden there: a control or bidi control, or an
+    /// invisible character the `invisibleCharacters` check refuses where it stands. A ZWJ inside an emoji
+    /// sequence, a ZWJ or ZWNJ between letters, tags in a flag sequence and a variation selector right after a
+    /// character it varies are not hidden; the same characters anywhere else are (`application/pdf` followed by
+    /// a ZWJ or VS16 renders as `application/pdf`). Displays of untrusted text mark exactly these.
+    package static func forEachScalar(in text: String, _ body: (Unicode.Scalar, _ isHidden: Bool) -> Void) {
+        var context = NameInspector.JoinerContext()
+        var scalars = text.unicodeScalars.makeIterator()
+        var current = scalars.next()
+        while let scalar = current {
+            let next = scalars.next()
+            let value = scalar.value
+            let hidden =
+                isControl(value) || isBidiControl(value)
+                || (isInvisible(value) && !context.excuses(value, followedBy: next?.value))
+            body(scalar, hidden)
+            context.advance(past: value)
+            current = next
+        }
     }
 }
