@@ -46,6 +46,9 @@ struct NameCheckTests {
         ("Contrato\u{FFF0}.pdf", .invisibleCharacter),
         ("❤️\u{FE0F}.png", .invisibleCharacter),  // a second selector selects nothing
         ("\u{FE0F}❤.png", .invisibleCharacter),
+        ("Contrato\u{0D4D}\u{200D}.pdf", .invisibleCharacter),  // a virama after no letter of its own joins nothing
+        ("\u{0D4D}\u{200C}.pdf", .invisibleCharacter),
+        ("x\u{0327}\u{0D4D}\u{200D}.pdf", .invisibleCharacter),
         // VS1–VS14 vary no letter of the alphabetic scripts (Unicode's StandardizedVariants.txt has none), so
         // after one they render as nothing: 'Café' + VS1 shows as 'Café'.
         ("Café\u{FE00}.pdf", .invisibleCharacter),
@@ -142,6 +145,10 @@ struct NameCheckTests {
         "Договор аренды.pdf",
         "می\u{200C}خواهم.pdf",  // Persian ZWNJ between letters
         "क्\u{200D}ष.pdf",  // Devanagari ZWJ
+        "അവന്\u{200D}.pdf",  // Malayalam chillu in its ZWJ spelling, at the end of a word
+        "അവന്\u{200D} വന്നു.pdf",
+        "ന്\u{200C}, x.pdf",  // ZWNJ after a virama: the explicit virama form, before punctuation
+        "ज\u{093C}्\u{200D}.pdf",  // a nukta between the consonant and its virama
         "Relatório\u{00A0}final.pdf",  // no-break space inside
         "日本語　ファイル.pdf",  // ideographic space inside
         "a.b.c.pdf",
