@@ -64,6 +64,34 @@ struct EvaluationTests {
         #expect(bidi.reason() == "The file type reported by the browser (“application/\u{FFFD}fdp”) is not a valid type.")
     }
 
+    @Test(
+        "A joiner, tag or variation selector the name checks refuse where it stands shows as � in reasons too",
+        arguments: ["\u{200D}", "\u{200C}", "\u{FE0F}", "\u{FE00}", "\u{E0100}", "\u{E0041}"])
+    func outOfPlaceSequenceCharactersInReasonsAreMarked(character: String) throws {
+        let policy = try Fixtures.shipped("default")
+        let type = policy.decide("contrato.pdf", "application/pdf" + character)
+        #expect(type.code == .invalidType)
+        #expect(
+            type.reason() == "The file type reported by the browser (“application/pdf\u{FFFD}”) is not a valid type.")
+    }
+
+    @Test("Sequences the name checks accept keep their joiners, tags and variation selectors when quoted")
+    func legitimateSequencesStayIntactWhenQuoted() throws {
+        let policy = try Fixtures.shipped("default")
+        func quoted(_ type: String) -> String? {
+            let reason = policy.decide("contrato.pdf", type).reason() ?? ""
+            guard let open = reason.firstIndex(of: "“"), let close = reason.lastIndex(of: "”") else { return nil }
+            return String(reason[reason.index(after: open)..<close])
+        }
+        for text in [
+            "x/👩\u{200D}💻 notas", "x/❤\u{FE0F} contrato", "x/می\u{200C}خواهم", "x/ශ්\u{200D}රී",
+            "x/🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F} relatório", "x/葛\u{E0100}西",
+        ] {
+            #expect(quoted(text) == text)
+        }
+        #expect(quoted("a\u{200D}b\u{FE0F}c\u{E0041}") == "a\u{FFFD}b\u{FFFD}c\u{FFFD}")
+    }
+
     @Test func sizeReasonsAreHumanReadable() throws {
         let policy = try Fixtures.shipped("pdf-only")
         let decision = policy.decide("a.pdf", "application/pdf", length: 60_000_000)

@@ -24,7 +24,11 @@ import Testing
 
     @Test("Every character the name checks refuse as invisible is shown escaped, as the report promises")
     func invisibleCharactersAreShownEscaped() throws {
-        for (scalar, escaped) in [("\u{1D173}", "\\u{1D173}"), ("\u{E0041}", "\\u{E0041}"), ("\u{AD}", "\\u{00AD}")] {
+        // A ZWJ, a ZWNJ or a variation selector is refused, and so escaped, where nothing it could join or vary is.
+        for (scalar, escaped) in [
+            ("\u{1D173}", "\\u{1D173}"), ("\u{E0041}", "\\u{E0041}"), ("\u{AD}", "\\u{00AD}"),
+            ("\u{200D}", "\\u{200D}"), ("\u{200C}", "\\u{200C}"), ("\u{FE00}", "\\u{FE00}"), ("\u{FE0F}", "\\u{FE0F}"),
+        ] {
             let output = try runner.run(["explain", "--policy", "default", "a\(scalar).pdf"])
             #expect(output.status == 1)
             #expect(output.stdout.contains("'a\(escaped).pdf'"), "\(output.stdout)")

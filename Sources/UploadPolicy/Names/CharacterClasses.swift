@@ -50,8 +50,11 @@ package enum CharacterClasses {
 
     /// Whether `selector` (a variation selector) can vary `base`, the character just before it: text or emoji
     /// presentation (VS15, VS16) of an emoji, keycap digits included; an ideographic variation (VS17–256) of a
-    /// CJK ideograph; a Mongolian letter's free variation; a standardized variant (VS1–14) of a character
-    /// outside ASCII that is not itself a mark, a format character or a space.
+    /// CJK ideograph; a Mongolian letter's free variation; a standardized variant (VS1–14) of a character of a
+    /// kind Unicode's StandardizedVariants.txt varies: symbols (`≩`), punctuation (CJK and quotation marks),
+    /// CJK ideographs (the compatibility ideographs' variants) and the letters of Myanmar, Phags-pa, Manichaean
+    /// and Egyptian hieroglyphs. No letter of the alphabetic scripts (Latin, Greek, Cyrillic, Arabic, Hebrew,
+    /// Indic…), no digit and no currency sign has one, so a selector after `é` or `я` renders as nothing.
     static func takesVariationSelector(_ selector: UInt32, after base: Unicode.Scalar) -> Bool {
         switch selector {
         case 0xFE0E, 0xFE0F:
@@ -63,22 +66,23 @@ package enum CharacterClasses {
         default:
             guard !base.isASCII else { return false }
             switch base.properties.generalCategory {
-            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                .decimalNumber, .letterNumber, .otherNumber, .mathSymbol, .currencySymbol, .modifierSymbol,
-                .otherSymbol, .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-                .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            case .mathSymbol, .otherSymbol, .openPunctuation, .closePunctuation, .initialPunctuation,
+                .finalPunctuation, .otherPunctuation:
                 return true
+            case .otherLetter:
+                return base.properties.isUnifiedIdeograph
+                    || standardizedVariantScripts.contains { $0.contains(base.value) }
             default:
                 return false
             }
         }
     }
 
-    /// Invisible characters that legitimate sequences are made of (ZWJ in emoji, variation selectors), which
-    /// displays keep as they are so those sequences still render.
-    package static func shapesSequences(_ value: UInt32) -> Bool {
-        value == zeroWidthJoiner || isVariationSelector(value)
-    }
+    /// The blocks of letters (`Lo`) StandardizedVariants.txt gives VS1–14 variants: Myanmar (and its Extended-A
+    /// and -B), Phags-pa, Manichaean, Egyptian hieroglyphs.
+    private static let standardizedVariantScripts: [ClosedRange<UInt32>] = [
+        0x1000...0x109F, 0xA840...0xA87F, 0xA9E0...0xA9FF, 0xAA60...0xAA7F, 0x10AC0...0x10AFF, 0x13000...0x1343F,
+    ]
 
     package static let zeroWidthJoiner: UInt32 = 0x200D
     static let zeroWidthNonJoiner: UInt32 = 0x200C

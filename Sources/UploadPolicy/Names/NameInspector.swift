@@ -179,11 +179,14 @@ struct NameInspector: Hashable, Sendable {
     /// What the scalars before the current one say about joiners and tags.
     ///
     /// ZWJ inside an emoji sequence (👁‍🗨), ZWJ or ZWNJ between letters of scripts that need them (Persian,
-    /// Indic), tag characters inside an emoji tag sequence (subdivision flags), and a variation selector right
-    /// after a character it can vary (❤️, 葛󠄀) are legitimate.
-    private struct JoinerContext {
+    /// Indic) or right after a letter's virama (Malayalam chillu letters spelt with ZWJ end words: അവന്‍),
+    /// tag characters inside an emoji tag sequence (subdivision flags), and a variation selector right after a
+    /// character it can vary (❤️, 葛󠄀) are legitimate.
+    fileprivate struct JoinerContext {
         /// The scalar just before the current one.
         private var previous: UInt32?
+        /// The scalar before ``previous``.
+        private var beforePrevious: UInt32?
         /// The nearest scalar before the current one that is not an emoji extender (or else the first).
         private var emojiBase: UInt32 = 0
         /// Whether the scalars just before are U+1F3F4 WAVING BLACK FLAG followed only by tag characters.
@@ -196,8 +199,18 @@ struct NameInspector: Hashable, Sendable {
                 guard let previous, let base = Unicode.Scalar(previous) else { return false }
                 return CharacterClasses.takesVariationSelector(value, after: base)
             }
-            guard value == CharacterClasses.zeroWidthJoiner || value == CharacterClasses.zeroWidthNonJoiner,
-                let previous, let next, let nextScalar = Unicode.Scalar(next),
+            guard value == CharacterClasses.zeroWidthJoiner || value == CharacterClasses.zeroWidthNonJoiner else {
+                return false
+            }
+            // After a virama that follows a letter, a joiner picks the half or chillu form (ZWJ) or keeps the
+            // virama visible (ZWNJ), whatever comes next: a word often ends there.
+            if let previous, let virama = Unicode.Scalar(previous),
+                virama.properties.canonicalCombiningClass == .virama, let beforePrevious,
+                let consonant = Unicode.Scalar(beforePrevious), Self.takesVirama(consonant)
+            {
+                return true
+            }
+            guard let previous, let next, let nextScalar = Unicode.Scalar(next),
                 let previousScalar = Unicode.Scalar(previous)
             else { return false }
             if CharacterClasses.isJoiningLetter(previousScalar), CharacterClasses.isJoiningLetter(nextScalar) {
@@ -211,10 +224,21 @@ struct NameInspector: Hashable, Sendable {
         mutating func advance(past value: UInt32) {
             if previous == nil || !CharacterClasses.isEmojiExtender(value) { emojiBase = value }
             inTagSequence = value == CharacterClasses.blackFlag || (inTagSequence && Self.isTag(value))
+            beforePrevious = previous
             previous = value
         }
 
         private static func isTag(_ value: UInt32) -> Bool { (0xE0020...0xE007F).contains(value) }
+
+        /// A letter outside ASCII, or a nukta (which sits between a consonant and its virama: ज़्).
+        private static func takesVirama(_ scalar: Unicode.Scalar) -> Bool {
+            guard !scalar.isASCII else { return false }
+            if scalar.properties.canonicalCombiningClass == .nukta { return true }
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+            default: return false
+            }
+        }
     }
 
     // MARK: Whole-name checks
@@ -278,5 +302,28 @@ struct NameInspector: Hashable, Sendable {
     static func codePoint(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+}
+
+extension CharacterClasses {
+    /// Calls `body` with each scalar of `text` and whether it is hidden there: a control or bidi control, or an
+    /// invisible character the `invisibleCharacters` check refuses where it stands. A ZWJ inside an emoji
+    /// sequence, a ZWJ or ZWNJ between letters, tags in a flag sequence and a variation selector right after a
+    /// character it varies are not hidden; the same characters anywhere else are (`application/pdf` followed by
+    /// a ZWJ or VS16 renders as `application/pdf`). Displays of untrusted text mark exactly these.
+    package static func forEachScalar(in text: String, _ body: (Unicode.Scalar, _ isHidden: Bool) -> Void) {
+        var context = NameInspector.JoinerContext()
+        var scalars = text.unicodeScalars.makeIterator()
+        var current = scalars.next()
+        while let scalar = current {
+            let next = scalars.next()
+            let value = scalar.value
+            let hidden =
+                isControl(value) || isBidiControl(value)
+                || (isInvisible(value) && !context.excuses(value, followedBy: next?.value))
+            body(scalar, hidden)
+            context.advance(past: value)
+            current = next
+        }
     }
 }

@@ -29,14 +29,13 @@ enum ReasonFormatting {
 
     /// User-supplied text made safe to show: controls, bidi controls and invisible characters each replaced by
     /// U+FFFD � (they could reorder or hide the message itself, and dropping them would make `application/pdf`
-    /// followed by a NUL read as a valid type), and very long values shortened.
+    /// followed by a NUL read as a valid type), and very long values shortened. Joiners, tags and variation
+    /// selectors are kept only where the `invisibleCharacters` check excuses them (emoji and flag sequences,
+    /// letters of scripts that join, a character they vary), as ``CharacterClasses/forEachScalar(in:_:)``
+    /// decides: anywhere else they hide as much as a zero-width space.
     static func displaySafe(_ text: String, limit: Int = 80) -> String {
         var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            let hidden =
-                CharacterClasses.isControl(value) || CharacterClasses.isBidiControl(value)
-                || (CharacterClasses.isInvisible(value) && !CharacterClasses.shapesSequences(value))
+        CharacterClasses.forEachScalar(in: text) { scalar, hidden in
             scalars.append(hidden ? "\u{FFFD}" : scalar)
         }
         let clean = String(scalars)
