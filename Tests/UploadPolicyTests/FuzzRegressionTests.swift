@@ -102,3 +102,17 @@ struct DisplayTextFindingTests {
         #expect(policy.evaluate(FileCandidate(name: "a.txt")).reason()?.contains("\u{200F}") == true)
     }
 }
+
+/// The Evaluation fuzzer's oracle counted every variation selector as never excused, after the engine had come to
+/// accept one right after a character it varies (an ideographic variant of 㛟); the oracle now checks what the
+/// engine promises, and these pin both sides.
+@Suite("Fuzz findings: variation selectors (FuzzEvaluation)")
+struct VariationSelectorFindingTests {
+    @Test(arguments: [("\u{36DF}\u{FE00}.png", true), ("x\u{FE00}.png", false), ("\u{FE00}x.png", false)])
+    func variationSelectorsAreExcusedOnlyAfterWhatTheyVary(_ name: String, _ accepted: Bool) throws {
+        let policy = try Fixtures.shipped("default")
+        let decision = policy.decide(name, "image/png")
+        #expect(decision.isAccepted == accepted, "\(decision.code)")
+        if !accepted { #expect(decision.code == .invisibleCharacter) }
+    }
+}

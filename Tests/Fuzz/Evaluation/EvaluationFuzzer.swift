@@ -73,6 +73,9 @@ private func checkAcceptedName(_ candidate: FileCandidate, policy: Policy) {
     invariant(
         !on(.invisibleCharacters) || !scalars.contains { isNeverExcusedInvisible($0.value) },
         "accepted an invisible character in \(candidate)")
+    invariant(
+        !on(.invisibleCharacters) || variationSelectorsFollowWhatTheyVary(scalars),
+        "accepted a variation selector after a character it cannot vary in \(candidate)")
     invariant(!on(.pathSeparators) || !name.contains("/") && !name.contains("\\"), "accepted a path: \(candidate)")
     invariant(!on(.dotSegments) || (name != "." && name != ".."), "accepted a dot segment")
     invariant(!on(.trailingDots) || !name.hasSuffix("."), "accepted a trailing dot: \(candidate)")
@@ -93,8 +96,25 @@ private func checkAcceptedName(_ candidate: FileCandidate, policy: Policy) {
     }
 }
 
-/// Invisible characters that no emoji or script sequence excuses (ZWJ, ZWNJ and tags can be legitimate).
+/// Invisible characters that no emoji or script sequence excuses (ZWJ, ZWNJ, tags and variation selectors can be
+/// legitimate; variation selectors are checked by ``variationSelectorsFollowWhatTheyVary(_:)``).
 private func isNeverExcusedInvisible(_ value: UInt32) -> Bool {
     CharacterClasses.isInvisible(value) && value != CharacterClasses.zeroWidthJoiner
         && value != CharacterClasses.zeroWidthNonJoiner && !(0xE0020...0xE007F).contains(value)
+        && !CharacterClasses.isVariationSelector(value)
+}
+
+/// Whether every variation selector comes right after a character it can vary (never first, never after another
+/// selector or after ASCII other than a keycap or emoji base).
+private func variationSelectorsFollowWhatTheyVary(_ scalars: String.UnicodeScalarView) -> Bool {
+    var previous: Unicode.Scalar?
+    for scalar in scalars {
+        if CharacterClasses.isVariationSelector(scalar.value) {
+            guard let base = previous, !CharacterClasses.isVariationSelector(base.value),
+                CharacterClasses.takesVariationSelector(scalar.value, after: base)
+            else { return false }
+        }
+        previous = scalar
+    }
+    return true
 }
