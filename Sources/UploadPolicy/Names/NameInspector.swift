@@ -153,11 +153,7 @@ struct NameInspector: Hashable, Sendable {
     /// One pass over the scalars, keeping what the joiner rules need to know about the ones before.
     private static func scanCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> CharacterScan {
         var scan = CharacterScan()
-        var scalars = UTF8Scalars(bytes)
-        var context = JoinerContext()
-        var current = scalars.next()
-        while let value = current {
-            let next = scalars.next()
+        walk(UTF8Scalars(bytes)) { value, refusedInvisible in
             if !scan.mayFold, CompatibilityFold.mayChange(value) { scan.mayFold = true }
             if CharacterClasses.isControl(value) {
                 if scan.control == nil { scan.control = Unicode.Scalar(value) }
@@ -165,15 +161,31 @@ struct NameInspector: Hashable, Sendable {
                 if value == 0x2F || value == 0x5C, scan.separator == nil { scan.separator = Unicode.Scalar(value) }
             } else if CharacterClasses.isBidiControl(value) {
                 if scan.bidi == nil { scan.bidi = Unicode.Scalar(value) }
-            } else if CharacterClasses.isInvisible(value), scan.invisible == nil,
-                !context.excuses(value, followedBy: next)
-            {
+            } else if refusedInvisible, scan.invisible == nil {
                 scan.invisible = Unicode.Scalar(value)
             }
+        }
+        return scan
+    }
+
+    /// Walks scalar values with the joiner rules' context, telling `body` for each whether it is an invisible
+    /// character the `invisibleCharacters` check refuses where it stands (not excused by ``JoinerContext``).
+    /// The one place that decides it, for the check and for displays of untrusted text alike.
+    @inline(__always)
+    fileprivate static func walk<Values: IteratorProtocol<UInt32>>(
+        _ values: Values, _ body: (_ value: UInt32, _ refusedInvisible: Bool) -> Void
+    ) {
+        var values = values
+        var context = JoinerContext()
+        var current = values.next()
+        while let value = current {
+            let next = values.next()
+            // Every invisible character lies above ASCII: ASCII scalars, most of a name, skip the table.
+            let invisible = value >= 0x80 && CharacterClasses.isInvisible(value)
+            body(value, invisible && !context.excuses(value, followedBy: next))
             context.advance(past: value)
             current = next
         }
-        return scan
     }
 
     /// What the scalars before the current one say about joiners and tags.
@@ -182,7 +194,7 @@ struct NameInspector: Hashable, Sendable {
     /// Indic) or right after a letter's virama (Malayalam chillu letters spelt with ZWJ end words: അവന്‍),
     /// tag characters inside an emoji tag sequence (subdivision flags), and a variation selector right after a
     /// character it can vary (❤️, 葛󠄀) are legitimate.
-    fileprivate struct JoinerContext {
+    private struct JoinerContext {
         /// The scalar just before the current one.
         private var previous: UInt32?
         /// The scalar before ``previous``.
@@ -312,18 +324,9 @@ extension CharacterClasses {
     /// character it varies are not hidden; the same characters anywhere else are (`application/pdf` followed by
     /// a ZWJ or VS16 renders as `application/pdf`). Displays of untrusted text mark exactly these.
     package static func forEachScalar(in text: String, _ body: (Unicode.Scalar, _ isHidden: Bool) -> Void) {
-        var context = NameInspector.JoinerContext()
-        var scalars = text.unicodeScalars.makeIterator()
-        var current = scalars.next()
-        while let scalar = current {
-            let next = scalars.next()
-            let value = scalar.value
-            let hidden =
-                isControl(value) || isBidiControl(value)
-                || (isInvisible(value) && !context.excuses(value, followedBy: next?.value))
-            body(scalar, hidden)
-            context.advance(past: value)
-            current = next
+        NameInspector.walk(text.unicodeScalars.lazy.map(\.value).makeIterator()) { value, refusedInvisible in
+            // Every value came from a scalar of `text`, so it is one.
+            body(Unicode.Scalar(value)!, isControl(value) || isBidiControl(value) || refusedInvisible)
         }
     }
 }
