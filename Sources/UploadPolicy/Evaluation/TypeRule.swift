@@ -25,10 +25,7 @@ enum TypeRule: Hashable, Sendable {
         switch self {
         case .any: true
         case .topLevel(let top): type.hasPrefix(top) && type.utf8.dropFirst(top.utf8.count).first == UInt8(ascii: "/")
-        case .kind(let expected):
-            type == expected
-                || (database.isKind(canonical: type, of: expected)
-                    && (!database.canRun(type) || database.canRun(expected)))
+        case .kind(let expected): database.passes(canonical: type, for: expected)
         }
     }
 }

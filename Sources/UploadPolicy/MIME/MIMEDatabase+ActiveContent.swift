@@ -28,4 +28,11 @@ extension MIMEDatabase {
         return isProgram(type) || Self.scriptableWebTypes.contains { isKind(canonical: type, of: $0) }
             || type.lowercased().contains("macroenabled")
     }
+
+    /// Whether content of type `type` may pass for `expected`: it is `expected` or a kind of it, and it cannot run
+    /// unless `expected` can. shared-mime-info's "kind of" alone lets an HTML page pass for plain text, an SVG
+    /// for XML and a `.docm` for a `.docx`. Both types canonical.
+    public func passes(canonical type: String, for expected: String) -> Bool {
+        type == expected || (isKind(canonical: type, of: expected) && (!canRun(type) || canRun(expected)))
+    }
 }

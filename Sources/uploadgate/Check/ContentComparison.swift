@@ -30,33 +30,19 @@ enum ContentComparison: Equatable, Sendable {
             // the name does not say so: shared-mime-info counts every text/* as a text/plain and SVG and XHTML as
             // XML, so an HTML page or a Node script named .txt, or an SVG with scripts named .xml, is "a kind of"
             // what its name says, and yet a browser or a shell would run it.
-            agrees =
-                database.isKind(browser, of: content)
-                || (database.isKind(content, of: browser)
-                    && (!isActive(content, database: database) || isActive(browser, database: database)))
+            agrees = database.isKind(browser, of: content) || database.passes(canonical: content, for: browser)
         } else {
             // A name libmagic uses but shared-mime-info lacks (text/x-script.python): a script or program agrees
             // with a name that says script or program; anything else with a name of the same top-level type.
             agrees =
-                isExecutable(content, database: database)
-                ? isExecutable(browser, database: database)
+                database.isProgram(content)
+                ? database.isProgram(browser)
                 : content.split(separator: "/").first == browser.split(separator: "/").first
         }
         if agrees { return .agree }
-        let executable =
-            isExecutable(content, database: database)
-            ? " (a program or script)" : isActive(content, database: database) ? " (it can run scripts)" : ""
-        return .disagree("the name says \(browser), the content is \(content)\(executable)")
-    }
-
-    /// Whether content of this type can run: a program or script, a web page or image that carries scripts, or
-    /// a macro-enabled Office document (the engine's own ``MIMEDatabase/canRun(_:)``).
-    static func isActive(_ type: String, database: MIMEDatabase) -> Bool {
-        database.canRun(type)
-    }
-
-    /// Whether libmagic's type is a program or a script (the engine's ``MIMEDatabase/isProgram(_:)``).
-    static func isExecutable(_ type: String, database: MIMEDatabase) -> Bool {
-        database.isProgram(type)
+        let runs =
+            database.isProgram(content)
+            ? " (a program or script)" : database.canRun(content) ? " (it can run scripts)" : ""
+        return .disagree("the name says \(browser), the content is \(content)\(runs)")
     }
 }
