@@ -140,8 +140,10 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
         fields.map { "\($0.name): \($0.value)" }.joined(separator: "\n")
     }
 
-    /// Compares two field names ASCII-case-insensitively, without allocating.
-    static func namesEqual(_ a: String, _ b: String) -> Bool {
+    /// Compares two field names ASCII-case-insensitively, without allocating: only the letters A–Z and a–z
+    /// match across case, every other byte only itself. Serves values with case-insensitive tokens too
+    /// (`Application/JSON`).
+    public static func namesEqual(_ a: String, _ b: String) -> Bool {
         guard a.utf8.count == b.utf8.count else {
             return false
         }

@@ -1,3 +1,4 @@
+import HTTPServer
 import UploadPolicy
 
 /// The request media types ASP.NET Core's JSON input formatter accepts, which Rest PKI Core's callers use:
@@ -25,17 +26,7 @@ enum RequestMediaType {
     /// The two values nearly every caller sends, in any ASCII case, recognised without parsing:
     /// `application/json` and `application/json; charset=utf-8` (.NET's `JsonContent`).
     private static func isCommonJSON(_ header: String) -> Bool {
-        equalsIgnoringASCIICase(header, "application/json")
-            || equalsIgnoringASCIICase(header, "application/json; charset=utf-8")
-    }
-
-    /// Whether `text` is `lowercase` with any of its ASCII letters in upper case.
-    private static func equalsIgnoringASCIICase(_ text: String, _ lowercase: StaticString) -> Bool {
-        lowercase.withUTF8Buffer { expected in
-            text.utf8.count == expected.count
-                && zip(text.utf8, expected).allSatisfy { byte, want in
-                    byte == want || ((0x41...0x5A).contains(byte) && byte | 0x20 == want)
-                }
-        }
+        HTTPHeaders.namesEqual(header, "application/json")
+            || HTTPHeaders.namesEqual(header, "application/json; charset=utf-8")
     }
 }
