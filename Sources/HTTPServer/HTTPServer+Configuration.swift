@@ -80,7 +80,9 @@ extension HTTPServer {
         /// comes from the proxy, so raise it to ``connectionLimit`` there.
         public var perIPConnectionLimit: Int
         /// The memory libmicrohttpd may use per connection for reading the request head and writing the
-        /// response head; a request head larger than about half of it is refused with 431. Default 32 KiB.
+        /// response head; a request head that does not fit, with room for the answer's head, is refused with 431
+        /// (about 15.7 KB of head fits in the default 16 KiB). libmicrohttpd clears the whole pool after every
+        /// request, so a larger pool costs time on every request, not only memory.
         public var connectionMemoryLimit: Int
         /// The kernel's queue of connections not yet accepted. Default 1024.
         public var listenBacklog: Int
@@ -111,7 +113,7 @@ extension HTTPServer {
             self.requestTimeout = .seconds(30)
             self.connectionLimit = 1024
             self.perIPConnectionLimit = 128
-            self.connectionMemoryLimit = 32 * 1024
+            self.connectionMemoryLimit = 16 * 1024
             self.listenBacklog = 1024
             self.maxBodySize = 16 * 1024
             self.tls = nil

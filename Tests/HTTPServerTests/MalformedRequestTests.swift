@@ -114,6 +114,20 @@ struct MalformedRequestTests {
         }
     }
 
+    @Test("A head of 15,000 bytes fits the default connection memory; one of 16,500 gets 431")
+    func headAtTheLimit() async throws {
+        try await withServer { _, port in
+            for (size, status) in [(15_000, "200"), (16_500, "431")] {
+                let head = "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Big: "
+                let filler = String(repeating: "a", count: size - head.utf8.count - "\r\n\r\n".utf8.count)
+                let connection = try RawConnection(port: port)
+                try? await connection.send(head + filler + "\r\n\r\n")
+                let reply = text(await connection.readToEnd(timeout: .seconds(3)))
+                #expect(reply.hasPrefix("HTTP/1.1 \(status)"), "\(size) bytes: got \(reply.prefix(60))")
+            }
+        }
+    }
+
     @Test("A request-target too long for the connection memory is refused")
     func hugeTarget() async throws {
         try await withServer { _, port in
