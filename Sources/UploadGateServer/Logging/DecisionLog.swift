@@ -88,8 +88,8 @@ public final class DecisionLog: Sendable {
         }
         line.add("type", candidate.contentType)
         line.add("length", candidate.length)
-        let micros = duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000
-        line.add("duration_us", micros)
+        let (seconds, attoseconds) = duration.components
+        line.add("duration_us", seconds * 1_000_000 + attoseconds / 1_000_000_000_000)
         let bytes = line.finish()
 
         let (kept, crossed) = buffer.withLock { buffer -> (Bool, Bool) in

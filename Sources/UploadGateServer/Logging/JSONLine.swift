@@ -6,8 +6,9 @@ struct JSONLine {
     private var first = true
 
     init() {
-        bytes = [UInt8(ascii: "{")]
+        bytes = []
         bytes.reserveCapacity(512)  // a line with a name hash is about 350 bytes
+        bytes.append(UInt8(ascii: "{"))
     }
 
     mutating func add(_ key: StaticString, _ value: String?) {

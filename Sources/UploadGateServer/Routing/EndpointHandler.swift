@@ -117,7 +117,7 @@ public struct EndpointHandler: HTTPHandler {
         metrics.recordDecision(policy: policy.id, code: decision.code.rawValue)
 
         let language = AcceptLanguage.language(for: request.headers["Accept-Language"])
-        var headers = HTTPHeaders(reservingCapacity: 6)
+        var headers = HTTPHeaders(reservingCapacity: 7)
         headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
         headers.add(name: ValidationResponse.Header.decision, value: decision.code.rawValue)
         headers.add(name: ValidationResponse.Header.policy, value: policy.id)

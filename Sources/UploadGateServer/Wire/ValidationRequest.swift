@@ -73,7 +73,7 @@ public enum ValidationRequest {
 
             /// The property a decoded key names, compared case-insensitively (ASCII: the three names are ASCII,
             /// and no non-ASCII character folds to one of their letters).
-            init?(key: [UInt8]) {
+            init?(key: UnsafeBufferPointer<UInt8>) {
                 for (property, lowered) in Self.spellings where lowered.count == key.count {
                     let same = zip(lowered, key).allSatisfy { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }
                     if same {
@@ -88,22 +88,18 @@ public enum ValidationRequest {
         mutating func read(_ scanner: inout JSONScanner) throws(JSONScanner.SyntaxError) {
             try scanner.expect(UInt8(ascii: "{"), "'{'")
             if scanner.consume(UInt8(ascii: "}")) { return }
-            var key: [UInt8] = []
-            key.reserveCapacity(16)
             repeat {
                 guard scanner.peek() == UInt8(ascii: "\"") else {
                     throw scanner.unexpected("a property name in double quotes")
                 }
-                key.removeAll(keepingCapacity: true)
-                try withUnsafeMutablePointer(to: &key) { pointer throws(JSONScanner.SyntaxError) in
-                    try scanner.string(into: pointer)
+                let key = try scanner.withString { key in
+                    Property(key: key).map { ($0, String(decoding: key, as: UTF8.self)) }
                 }
                 try scanner.expect(UInt8(ascii: ":"), "':' after the property name")
-                guard let property = Property(key: key) else {
+                guard let (property, spelled) = key else {
                     _ = try scanner.skipValue(depth: 1)
                     continue
                 }
-                let spelled = String(decoding: key, as: UTF8.self)
                 if let first = firstSpelling(of: property) {
                     _ = try scanner.skipValue(depth: 1)
                     note(.invalidField(spelled, "is given twice (as '\(first)' and '\(spelled)'); send it once"))
@@ -137,8 +133,7 @@ public enum ValidationRequest {
                     note(.invalidField(spelled, "must be a whole number of bytes that fits in 64 bits"))
                 }
             case (.length, .string):
-                let text = try Self.bytes(&scanner)
-                length = text.withUnsafeBufferPointer { WholeNumber.parse($0) }
+                length = try scanner.withString { WholeNumber.parse($0) }
                 if length == nil {
                     note(.invalidField(spelled, "must be a whole number of bytes; the string given does not hold one"))
                 }
@@ -166,16 +161,8 @@ public enum ValidationRequest {
             if problem == nil { problem = error }
         }
 
-        private static func bytes(_ scanner: inout JSONScanner) throws(JSONScanner.SyntaxError) -> [UInt8] {
-            var output: [UInt8] = []
-            try withUnsafeMutablePointer(to: &output) { pointer throws(JSONScanner.SyntaxError) in
-                try scanner.string(into: pointer)
-            }
-            return output
-        }
-
         private static func string(_ scanner: inout JSONScanner) throws(JSONScanner.SyntaxError) -> String {
-            String(decoding: try bytes(&scanner), as: UTF8.self)  // already checked to be valid UTF-8
+            try scanner.withString { String(decoding: $0, as: UTF8.self) }  // already checked to be valid UTF-8
         }
     }
 }

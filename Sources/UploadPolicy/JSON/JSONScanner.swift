@@ -136,6 +136,25 @@ public struct JSONScanner: ~Copyable {
 
     // MARK: Strings
 
+    /// Consumes a string and hands its decoded UTF-8 to `body`: read in place from the input when the string
+    /// holds no escape (the usual case, and no copy), or decoded into a buffer first when it does.
+    public mutating func withString<Result>(
+        _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) throws(SyntaxError) -> Result {
+        let start = position
+        try string(into: nil)  // checks the whole string and finds its end
+        let contents = UnsafeBufferPointer(rebasing: bytes[(start + 1)..<(position - 1)])
+        guard contents.contains(UInt8(ascii: "\\")) else {
+            return body(contents)
+        }
+        let end = position
+        var decoded: [UInt8] = []
+        position = start
+        try withUnsafeMutablePointer(to: &decoded) { output throws(SyntaxError) in try string(into: output) }
+        assert(position == end)
+        return decoded.withUnsafeBufferPointer(body)
+    }
+
     /// Consumes a string, appending its decoded UTF-8 to `output` when given.
     public mutating func string(into output: UnsafeMutablePointer<[UInt8]>?) throws(SyntaxError) {
         let start = position
