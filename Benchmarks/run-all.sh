@@ -34,4 +34,4 @@ echo "== Request handling in-process (no network)"
 echo
 
 echo "== Endpoint over HTTP"
-if [ -n "$quick" ]; then "$here/endpoint/run.sh" 1 3; else "$here/endpoint/run.sh" 3 10; fi
+if [ -n "$quick" ]; then "$here/endpoint/run.sh" 1 3; else "$here/endpoint/run.sh" 5 10; fi

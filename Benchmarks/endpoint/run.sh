@@ -3,7 +3,7 @@
 # returning a fixed JSON body, one after the other, several rounds, on this machine in the same run. Then a
 # run at half the endpoint's measured rate for latency, and the endpoint's peak RSS.
 #
-# Usage: Benchmarks/endpoint/run.sh [ROUNDS] [SECONDS]      (defaults: 3 rounds of 10 s)
+# Usage: Benchmarks/endpoint/run.sh [ROUNDS] [SECONDS]      (defaults: 3 rounds of 10 s; make bench runs 5)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
