@@ -77,4 +77,34 @@ struct JSONParserTests {
             #expect((try? JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed)) != nil)
         }
     }
+
+    @Test func withStringReadsInPlaceOrDecodesAndLeavesTheScannerAfterTheString() throws {
+        // Without an escape the contents are the input's own bytes; with one they are decoded; either way the
+        // scanner ends up just past the closing quote.
+        let cases: [(json: String, contents: String, inPlace: Bool)] = [
+            (#""plain é 契約""#, "plain é 契約", true), (#""n\u0061me \"q\" \ud83d\ude00""#, "name \"q\" 😀", false),
+        ]
+        for (json, contents, inPlace) in cases {
+            let input = Array((json + ",").utf8)
+            try input.withUnsafeBufferPointer { bytes in
+                var scanner = JSONScanner(bytes)
+                let (read, pointsIntoInput) = try scanner.withString { contents in
+                    (String(decoding: contents, as: UTF8.self), contents.baseAddress == bytes.baseAddress! + 1)
+                }
+                #expect(read == contents)
+                #expect(pointsIntoInput == inPlace)
+                #expect(scanner.peek() == UInt8(ascii: ","))
+            }
+        }
+        try Array(#""""#.utf8).withUnsafeBufferPointer { bytes in
+            var scanner = JSONScanner(bytes)
+            let count = try scanner.withString { $0.count }
+            #expect(count == 0)
+        }
+        let broken = Array(#""a\x""#.utf8)
+        broken.withUnsafeBufferPointer { bytes in
+            var scanner = JSONScanner(bytes)
+            #expect(throws: JSONScanner.SyntaxError.self) { try scanner.withString { $0.count } }
+        }
+    }
 }
