@@ -15,9 +15,14 @@ struct NameInspector: Hashable, Sendable {
     private let enabled: UInt16
 
     init(enabled: Set<BuiltInCheck>) {
+        self.enabled = Self.mask(of: enabled)
+    }
+
+    /// `checks` as a bit set indexed by ``BuiltInCheck`` order.
+    private static func mask(of checks: Set<BuiltInCheck>) -> UInt16 {
         var mask: UInt16 = 0
-        for (bit, check) in BuiltInCheck.ordered.enumerated() where enabled.contains(check) { mask |= 1 << bit }
-        self.enabled = mask
+        for (bit, check) in BuiltInCheck.ordered.enumerated() where checks.contains(check) { mask |= 1 << bit }
+        return mask
     }
 
     /// The first failing check, or nil when the name passes them all.
@@ -36,16 +41,24 @@ struct NameInspector: Hashable, Sendable {
         if ASCII.isASCII(bytes), Self.isPlainASCII(bytes) { return nil }
         let characters = Self.scan(bytes)
 
-        // The compatibility fold, computed once and only for names with a scalar it can change.
-        var folded: String??
+        // The compatibility fold and its character classes, computed once and only for names with a scalar it
+        // can change.
+        var folded: (form: String, characters: CharacterScan)??
         for (bit, check) in BuiltInCheck.ordered.enumerated() where enabled & (1 << bit) != 0 {
             if let finding = evaluate(check, name: name, bytes: bytes, characters: characters) { return finding }
             guard characters.mayFold, Self.foldSensitive & (1 << bit) != 0 else { continue }
-            if folded == nil { folded = .some(CompatibilityFold.form(of: name)) }
-            guard case .some(.some(let form)) = folded else { continue }
-            var storage = form  // withUTF8 may make the string contiguous, so it needs its own copy
-            let finding = storage.withUTF8 { foldedBytes in
-                evaluate(check, name: form, bytes: foldedBytes, characters: Self.scan(foldedBytes))
+            if folded == nil {
+                folded = .some(
+                    CompatibilityFold.form(of: name).map { form in
+                        var form = form  // withUTF8 may make the string contiguous, so it needs its own copy
+                        let characters = form.withUTF8 { Self.scan($0) }
+                        return (form, characters)
+                    })
+            }
+            guard case .some(.some(let fold)) = folded else { continue }
+            var form = fold.form  // already contiguous: withUTF8 reads it in place
+            let finding = form.withUTF8 { foldedBytes in
+                evaluate(check, name: fold.form, bytes: foldedBytes, characters: fold.characters)
             }
             if let finding {
                 // A separator is shown as the name has it (“／”), not as it folds.
@@ -57,12 +70,9 @@ struct NameInspector: Hashable, Sendable {
     }
 
     /// The checks that also judge the compatibility fold, as a bit set indexed like ``enabled``.
-    private static let foldSensitive: UInt16 = BuiltInCheck.ordered.enumerated().reduce(0) { bits, item in
-        let sensitive: Set<BuiltInCheck> = [
-            .pathSeparators, .dotSegments, .trailingDots, .reservedDeviceNames, .hiddenExecutables,
-        ]
-        return sensitive.contains(item.element) ? bits | (1 << item.offset) : bits
-    }
+    private static let foldSensitive = mask(of: [
+        .pathSeparators, .dotSegments, .trailingDots, .reservedDeviceNames, .hiddenExecutables,
+    ])
 
     /// The first scalar of `name` whose compatibility fold contains one of `targets`, as a string.
     private static func firstFoldingTo(_ targets: Set<Character>, in name: String) -> String? {
