@@ -14,9 +14,6 @@ struct PolicyFiles {
     /// Things left out on purpose, said once each: "Policies/old is a folder; …".
     private(set) var notes: [String] = []
 
-    /// The largest policy file read (a policy is a few kilobytes; this only stops runaway input): the engine's.
-    static let sizeLimit = PolicyLoader.maxFileSize
-
     init(_ paths: [String]) {
         for path in paths {
             if FileSystem.isDirectory(path) {
@@ -70,6 +67,6 @@ struct PolicyFiles {
 
     /// Reads one of the files.
     func read(_ file: String) throws(FileProblem) -> Data {
-        try FileSystem.read(file, limit: Self.sizeLimit)
+        try FileSystem.read(file, limit: PolicyLoader.maxFileSize)
     }
 }

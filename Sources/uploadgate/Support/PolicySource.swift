@@ -40,7 +40,7 @@ enum PolicySource {
         }
         let data: Data
         do {
-            data = try FileSystem.read(path, limit: PolicyFiles.sizeLimit)
+            data = try FileSystem.read(path, limit: PolicyLoader.maxFileSize)
         } catch {
             var advice = path == reference ? "" : " (looked up '\(Display.visible(reference))' as a policy id)"
             if error.message == "is a directory" {
