@@ -38,10 +38,12 @@ let package = Package(
             providers: [.apt(["nettle-dev"])]),
         // Non-variadic doors to the variadic libmicrohttpd calls Swift cannot make (see its header).
         .target(name: "CMicroHTTPDShim", dependencies: ["CMicroHTTPD"]),
+        // ICU's normalisers behind plain C types (see its header for why not a module map); libicu-dev.
+        .target(name: "CICU", linkerSettings: [.linkedLibrary("icuuc")]),
 
         // The policy engine: pure, no network, no globals.
         .target(
-            name: "UploadPolicy", dependencies: ["CPCRE2"],
+            name: "UploadPolicy", dependencies: ["CPCRE2", "CICU"],
             swiftSettings: strictSettings),
 
         // Policy analysis for `uploadgate lint`: pattern, type, reachability and example checks. Pure: it is

@@ -2,9 +2,10 @@
 // pcre2_jit_match (the floor) and against NSRegularExpression; then how cost grows with the number of accept
 // entries and with name length. Run through `make bench` (release build); prints a table.
 //
-// Usage: EngineBenchmark [--policies DIR] [--quick] [--only-default COUNT]
+// Usage: EngineBenchmark [--policies DIR] [--quick] [--only-default COUNT] [--breakdown]
 //   --quick          tiny counts, to check the benchmark runs (used by a smoke test)
 //   --only-default N evaluate N inputs on the default policy and exit (for valgrind's DHAT allocation count)
+//   --breakdown      the default policy's cost for each name of the mix, then exit (for profiling)
 import Foundation
 import UploadPolicy
 
@@ -34,6 +35,11 @@ if let countText = value(after: "--only-default"), let count = Int(countText) {
         accepted += 1
     }
     print("evaluated \(count) decisions, \(accepted) accepted")
+    exit(0)
+}
+
+if arguments.contains("--breakdown") {
+    Breakdown.run(set.defaultPolicy)
     exit(0)
 }
 

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Runs the enabled built-in checks on a name (already in NFC) and reports the first that fails, in
 /// ``BuiltInCheck`` order.
 ///
@@ -38,18 +36,19 @@ struct NameInspector: Hashable, Sendable {
         guard !bytes.isEmpty else {
             return isOn(.emptyName) ? NameFinding(check: .emptyName, detail: nil) : nil
         }
-        if ASCII.isASCII(bytes), Self.isPlainASCII(bytes) { return nil }
+        let isASCII = ASCII.isASCII(bytes)
+        if isASCII, Self.isPlainASCII(bytes) { return nil }
         let characters = Self.scan(bytes)
 
-        // The compatibility fold and its character classes, computed once and only for names with a scalar it
-        // can change.
+        // The compatibility fold and its character classes, computed once, when a check first needs them. ASCII
+        // is its own fold.
         var folded: (form: String, characters: CharacterScan)??
         for (bit, check) in BuiltInCheck.ordered.enumerated() where enabled & (1 << bit) != 0 {
             if let finding = evaluate(check, name: name, bytes: bytes, characters: characters) { return finding }
-            guard characters.mayFold, Self.foldSensitive & (1 << bit) != 0 else { continue }
+            guard !isASCII, Self.foldSensitive & (1 << bit) != 0 else { continue }
             if folded == nil {
                 folded = .some(
-                    CompatibilityFold.form(of: name).map { form in
+                    NameNormalization.compatibilityFold(of: name).map { form in
                         var form = form  // withUTF8 may make the string contiguous, so it needs its own copy
                         let characters = form.withUTF8 { Self.scan($0) }
                         return (form, characters)
@@ -77,7 +76,7 @@ struct NameInspector: Hashable, Sendable {
     /// The first scalar of `name` whose compatibility fold contains one of `targets`, as a string.
     private static func firstFoldingTo(_ targets: Set<Character>, in name: String) -> String? {
         let scalar = name.unicodeScalars.first {
-            !$0.isASCII && String($0).precomposedStringWithCompatibilityMapping.contains(where: targets.contains)
+            NameNormalization.compatibilityFold(of: String($0))?.contains(where: targets.contains) ?? false
         }
         return scalar.map { String($0) }
     }
@@ -156,15 +155,12 @@ struct NameInspector: Hashable, Sendable {
         var bidi: Unicode.Scalar?
         var invisible: Unicode.Scalar?
         var separator: Unicode.Scalar?
-        /// Whether a scalar may change under NFKC (``CompatibilityFold/mayChange(_:)``).
-        var mayFold = false
     }
 
     /// One pass over the scalars, keeping what the joiner rules need to know about the ones before.
     private static func scanCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> CharacterScan {
         var scan = CharacterScan()
         walk(UTF8Scalars(bytes)) { value, refusedInvisible in
-            if !scan.mayFold, CompatibilityFold.mayChange(value) { scan.mayFold = true }
             if CharacterClasses.isControl(value) {
                 if scan.control == nil { scan.control = Unicode.Scalar(value) }
             } else if value < 0x80 {
