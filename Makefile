@@ -14,7 +14,7 @@ HARDENING   = .build/hardening
 .PHONY: deps build serve test test-tsan test-asan sanitizer-repros fuzz fuzz-long bench example examples-curl \
 	examples-deploy hardening-deps soak hostile schemathesis hardening clean
 
-## deps: install missing Debian packages (libpcre2-dev, libmicrohttpd-dev, libmagic-dev, nettle-dev, libicu-dev, shared-mime-info, pkg-config)
+## deps: install missing Debian packages (libpcre2-dev, libmicrohttpd-dev, libmagic-dev, nettle-dev, shared-mime-info, pkg-config)
 deps:
 	@scripts/install-deps.sh
 

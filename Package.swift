@@ -38,13 +38,13 @@ let package = Package(
             providers: [.apt(["nettle-dev"])]),
         // Non-variadic doors to the variadic libmicrohttpd calls Swift cannot make (see its header).
         .target(name: "CMicroHTTPDShim", dependencies: ["CMicroHTTPD"]),
-        // ICU's normalisers behind plain C types (see its header for why not a module map); libicu-dev.
-        .target(name: "CICU", linkerSettings: [.linkedLibrary("icuuc")]),
 
         // The policy engine: pure, no network, no globals.
         .target(
-            name: "UploadPolicy", dependencies: ["CPCRE2", "CICU"],
-            swiftSettings: strictSettings),
+            name: "UploadPolicy", dependencies: ["CPCRE2"],
+            swiftSettings: strictSettings,
+            // The toolchain's ICU, which Foundation is built on, for Unicode normalisation (UnicodeNormalizer).
+            linkerSettings: [.linkedLibrary("_FoundationICU")]),
 
         // Policy analysis for `uploadgate lint`: pattern, type, reachability and example checks. Pure: it is
         // given bytes and returns findings; the command does the I/O.

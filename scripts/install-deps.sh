@@ -11,7 +11,6 @@ have_pc libpcre2-8 || needed+=(libpcre2-dev)
 have_pc libmicrohttpd || needed+=(libmicrohttpd-dev)
 have_pc libmagic || needed+=(libmagic-dev)
 have_pc nettle || needed+=(nettle-dev)
-have_pc icu-uc || needed+=(libicu-dev)
 [ -f /usr/share/mime/globs2 ] || needed+=(shared-mime-info)
 for extra in "$@"; do
     dpkg-query -W -f='${Status}' "$extra" 2>/dev/null | grep -q "install ok installed" || needed+=("$extra")
