@@ -162,9 +162,11 @@ extension Policy {
             message: ReasonMessage(context: reasonContext, ruleReason: ruleReason, arguments: arguments))
     }
 
-    /// The text after the last dot, or nil when there is no dot.
+    /// The text after the last dot, or nil when there is no dot. Found over UTF-8, as ``AcceptIndex`` and the
+    /// MIME database find it: a dot that a combining mark follows is still a dot.
     static func finalExtension(of name: String) -> String? {
-        guard let dot = name.lastIndex(of: ".") else { return nil }
-        return String(name[name.index(after: dot)...])
+        let utf8 = name.utf8
+        guard let dot = utf8.lastIndex(of: UInt8(ascii: ".")) else { return nil }
+        return String(name[utf8.index(after: dot)...])
     }
 }

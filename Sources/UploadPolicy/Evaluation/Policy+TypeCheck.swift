@@ -8,7 +8,7 @@ extension Policy {
     func checkType<Recorder: EvaluationRecorder>(
         _ reported: String?, entry: AcceptEntry, name: String, recorder: inout Recorder
     ) -> Decision {
-        let accepted = Decision.accepted(policy: id, rule: entry.path)
+        var accepted: Decision { Decision.accepted(policy: id, rule: entry.path) }
         let text = reported ?? ""
         if MediaType.essence(of: text, isOneOf: entry.listedTypes) {  // most uploads: exactly a listed type
             recorder.record("type", .passed, "\(text) is listed")

@@ -123,6 +123,12 @@ struct UnicodeNormalizer: @unchecked Sendable {
         var longestRun = 0
         var scalars = UTF8Scalars(utf8)
         while let value = scalars.next() {
+            if value < 0x80 {  // most of most names: no range tests
+                buffer[count] = UInt16(truncatingIfNeeded: value)
+                count += 1
+                run = 0
+                continue
+            }
             if mayHoldNonStarters(value) {
                 run += 1
                 longestRun = max(longestRun, run)
