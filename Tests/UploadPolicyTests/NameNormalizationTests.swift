@@ -78,6 +78,31 @@ struct NameNormalizationTests {
         #expect(failures.isEmpty, "\(failures.count) differ: \(failures.prefix(40))")
     }
 
+    @Test("The combined NFC and fold check gives NFC, and calls a name its own fold only when it is")
+    func combinedCheckAgrees() {
+        var failures: [String] = []
+        for value in UInt32(0x80)...0x10FFFF {
+            // Assigned scalars but private-use ones, which no normal form changes.
+            guard let scalar = Unicode.Scalar(value), scalar.properties.age != nil, Self.knownToICU(scalar),
+                scalar.properties.generalCategory != .privateUse
+            else { continue }
+            for text in [String(Character(scalar)), "a" + String(Character(scalar)) + "\u{301}.pdf"] {
+                let (nfc, isOwnFold) = NameNormalization.nfcAndFoldCheck(text)
+                if nfc.utf8.elementsEqual(NameNormalization.nfc(text).utf8) == false
+                    || (isOwnFold && NameNormalization.compatibilityFold(of: nfc) != nil)
+                {
+                    failures.append("U+\(String(value, radix: 16, uppercase: true)) in \(text.debugDescription)")
+                }
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.count) differ: \(failures.prefix(20))")
+        // Ordinary names need no fold: the check must say so, or the fold is computed for nothing.
+        for name in ["Relatório.pdf", "契約書.pdf", "Договор.docx", "عقد.pdf", "👩\u{200D}💻.txt", "plain.pdf"] {
+            #expect(NameNormalization.nfcAndFoldCheck(name).isOwnFold, "\(name)")
+        }
+        #expect(!NameNormalization.nfcAndFoldCheck("shell\u{FF0E}php.jpg").isOwnFold)
+    }
+
     @Test("A fold many times longer than the name (U+FDFA is 18 characters in NFKC) comes out whole")
     func foldThatOutgrowsTheFirstBuffer() {
         let name = String(repeating: "\u{FDFA}", count: 300) + ".pdf"

@@ -29,12 +29,12 @@ extension Policy {
         _ candidate: FileCandidate, scratch: MatchScratch, recorder: inout Recorder
     ) -> Decision {
         if let refusal = refuseFarTooLong(candidate.name, recorder: &recorder) { return refusal }
-        let name = NameNormalization.nfc(candidate.name)
+        let (name, isOwnFold) = NameNormalization.nfcAndFoldCheck(candidate.name)
         // Compare bytes: String's == treats NFD and NFC as equal.
         recorder.record(
             "normalize", .passed, name.utf8.elementsEqual(candidate.name.utf8) ? "already NFC" : "converted to NFC")
 
-        if let rejection = checkName(name, recorder: &recorder) { return rejection }
+        if let rejection = checkName(name, isOwnFold: isOwnFold, recorder: &recorder) { return rejection }
 
         var subject = name  // withUTF8 may make the string contiguous, so it needs its own copy
         return subject.withUTF8 { utf8 in
@@ -96,8 +96,10 @@ extension Policy {
             ])
     }
 
-    private func checkName<Recorder: EvaluationRecorder>(_ name: String, recorder: inout Recorder) -> Decision? {
-        if let finding = inspector.firstFinding(in: name) {
+    private func checkName<Recorder: EvaluationRecorder>(
+        _ name: String, isOwnFold: Bool, recorder: inout Recorder
+    ) -> Decision? {
+        if let finding = inspector.firstFinding(in: name, isOwnFold: isOwnFold) {
             recorder.record("checks", .failed, "\(finding.check.rawValue): \(finding.check.summary)")
             let detail = ReasonArgument.text(finding.detail ?? "")
             return reject(

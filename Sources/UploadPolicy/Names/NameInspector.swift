@@ -24,15 +24,19 @@ struct NameInspector: Hashable, Sendable {
     }
 
     /// The first failing check, or nil when the name passes them all.
-    func firstFinding(in name: String) -> NameFinding? {
-        if let finding = name.utf8.withContiguousStorageIfAvailable({ firstFinding(in: name, bytes: $0) }) {
+    /// - Parameter isOwnFold: Whether the name is known to be its own compatibility fold
+    ///   (``NameNormalization/nfcAndFoldCheck(_:)``), which spares computing the fold.
+    func firstFinding(in name: String, isOwnFold: Bool = false) -> NameFinding? {
+        if let finding = name.utf8.withContiguousStorageIfAvailable({
+            firstFinding(in: name, bytes: $0, isOwnFold: isOwnFold)
+        }) {
             return finding
         }
         var copy = name
-        return copy.withUTF8 { firstFinding(in: name, bytes: $0) }
+        return copy.withUTF8 { firstFinding(in: name, bytes: $0, isOwnFold: isOwnFold) }
     }
 
-    private func firstFinding(in name: String, bytes: UnsafeBufferPointer<UInt8>) -> NameFinding? {
+    private func firstFinding(in name: String, bytes: UnsafeBufferPointer<UInt8>, isOwnFold: Bool) -> NameFinding? {
         guard !bytes.isEmpty else {
             return isOn(.emptyName) ? NameFinding(check: .emptyName, detail: nil) : nil
         }
@@ -45,7 +49,7 @@ struct NameInspector: Hashable, Sendable {
         var folded: (form: String, characters: CharacterScan)??
         for (bit, check) in BuiltInCheck.ordered.enumerated() where enabled & (1 << bit) != 0 {
             if let finding = evaluate(check, name: name, bytes: bytes, characters: characters) { return finding }
-            guard !isASCII, Self.foldSensitive & (1 << bit) != 0 else { continue }
+            guard !isASCII, !isOwnFold, Self.foldSensitive & (1 << bit) != 0 else { continue }
             if folded == nil {
                 folded = .some(
                     NameNormalization.compatibilityFold(of: name).map { form in

@@ -53,29 +53,66 @@ struct UnicodeNormalizer: @unchecked Sendable {
     /// `utf8` (valid UTF-8, such as a `String`'s bytes) in this normal form, made stream-safe first; nil when
     /// that is `utf8` itself.
     func normalized(_ utf8: UnsafeBufferPointer<UInt8>) -> String? {
+        Self.withUTF16(of: utf8) { normalized($0) } ?? nil
+    }
+
+    /// `utf8` in NFC as ``normalized(_:)`` gives it, and whether `utf8` is in NFKC too, so that it is its own
+    /// compatibility fold. One transcoding serves both, and text that passes NFKC's quick check needs no NFC
+    /// check at all: NFKC text is NFC text.
+    static func nfcAndFoldCheck(_ utf8: UnsafeBufferPointer<UInt8>) -> (nfc: String?, isOwnFold: Bool) {
+        withUTF16(of: utf8) { text in
+            if !text.mayNeedJoiners, nfkc.passesQuickCheck(text.units) { return (nil, true) }
+            return (nfc.normalized(text), false)
+        } ?? (nil, true)
+    }
+
+    /// A name transcoded to UTF-16 for ICU.
+    private struct UTF16Text {
+        let units: UnsafeBufferPointer<UInt16>
+        /// Whether a run of scalars is long enough to hold more than ``maxNonStarterRun`` non-starters.
+        let mayNeedJoiners: Bool
+    }
+
+    /// Calls `body` with `utf8` transcoded to UTF-16; nil without calling it when `utf8` is ASCII, which every
+    /// normal form leaves alone.
+    private static func withUTF16<Result>(
+        of utf8: UnsafeBufferPointer<UInt8>, _ body: (UTF16Text) -> Result
+    ) -> Result? {
         if ASCII.isASCII(utf8) { return nil }
         // Keeps every buffer size below, joiners and ICU's slack included, within ICU's Int32 lengths.
         precondition(utf8.count <= Int(Int32.max) / 2, "a text of \(utf8.count) bytes is beyond ICU's reach")
         // UTF-16 never takes more units than UTF-8 takes bytes.
         return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: utf8.count) { buffer in
-            let transcoded = Self.transcode(utf8, into: buffer)
-            let units = UnsafeBufferPointer(rebasing: buffer[..<transcoded.count])
-            if transcoded.longestCandidateRun > Self.maxNonStarterRun / Self.maxNonStartersPerScalar {
-                // A run that long may hold more than maxNonStarterRun non-starters: count them.
-                // A joiner at most every maxNonStarterRun units, so at most units.count / maxNonStarterRun + 1.
-                let capacity = units.count + units.count / Self.maxNonStarterRun + 1
-                let result: String?? = withUnsafeTemporaryAllocation(of: UInt16.self, capacity: capacity) { safe in
-                    let written = Self.makeStreamSafe(units, into: safe)
-                    guard written > units.count else { return .none }  // no joiner needed
-                    return .some(rewritten(UnsafeBufferPointer(rebasing: safe[..<written]), original: units))
-                }
-                if let result { return result }
-            }
-            var status = U_ZERO_ERROR
-            let span = swift_unorm2_spanQuickCheckYes(instance, units.baseAddress, Int32(units.count), &status)
-            check(status)
-            return span == units.count ? nil : rewritten(units, original: units)
+            let transcoded = transcode(utf8, into: buffer)
+            return body(
+                UTF16Text(
+                    units: UnsafeBufferPointer(rebasing: buffer[..<transcoded.count]),
+                    mayNeedJoiners: transcoded.longestCandidateRun > maxNonStarterRun / maxNonStartersPerScalar))
         }
+    }
+
+    private func normalized(_ text: UTF16Text) -> String? {
+        let units = text.units
+        if text.mayNeedJoiners {
+            // Count the non-starters. A joiner at most every maxNonStarterRun units: at most
+            // units.count / maxNonStarterRun + 1 of them.
+            let capacity = units.count + units.count / Self.maxNonStarterRun + 1
+            let result: String?? = withUnsafeTemporaryAllocation(of: UInt16.self, capacity: capacity) { safe in
+                let written = Self.makeStreamSafe(units, into: safe)
+                guard written > units.count else { return .none }  // no joiner needed
+                return .some(rewritten(UnsafeBufferPointer(rebasing: safe[..<written]), original: units))
+            }
+            if let result { return result }
+        }
+        return passesQuickCheck(units) ? nil : rewritten(units, original: units)
+    }
+
+    /// Whether ICU's quick check finds all of `units` in this normal form whatever follows.
+    private func passesQuickCheck(_ units: UnsafeBufferPointer<UInt16>) -> Bool {
+        var status = U_ZERO_ERROR
+        let span = swift_unorm2_spanQuickCheckYes(instance, units.baseAddress, Int32(units.count), &status)
+        check(status)
+        return span == units.count
     }
 
     /// The normal form of `text`, or nil when it turns out to be `original` itself (a "maybe" of the quick
