@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _FoundationICU
 
 @testable import UploadPolicy
 
@@ -111,59 +112,102 @@ struct NameNormalizationTests {
         #expect(folded?.unicodeScalars.count == 300 * 18 + 4)
     }
 
-    // MARK: Stream-safe text (UAX #15 §13)
+    // MARK: Long runs of combining marks (UnicodeDecomposer)
 
     /// Alternating combining classes 220 and 230: every mark must be reordered past the others.
     static func marks(_ count: Int) -> String {
         String((0..<count).map { $0.isMultiple(of: 2) ? Character("\u{0301}") : Character("\u{0316}") })
     }
 
-    @Test("Thirty non-starters in a row are normalised as they are; the 31st gets a grapheme joiner before it")
-    func joinerAfterThirtyNonStarters() {
-        let thirty = "x" + Self.marks(30) + ".pdf"
-        #expect(Array(NameNormalization.nfc(thirty).utf8) == Array(thirty._nfcCodeUnits))
-
-        let marks = Array(Self.marks(70).unicodeScalars)
-        func nfc(_ scalars: ArraySlice<Unicode.Scalar>, after prefix: String = "", before suffix: String = "") -> String
-        {
-            let text = prefix + String(String.UnicodeScalarView(scalars)) + suffix
-            return String(decoding: text._nfcCodeUnits, as: UTF8.self)
-        }
-        let name = "x" + Self.marks(70) + ".pdf"
-        let expected =
-            nfc(marks[..<30], after: "x") + "\u{034F}" + nfc(marks[30..<60]) + "\u{034F}"
-            + nfc(marks[60...], before: ".pdf")
-        #expect(Array(NameNormalization.nfc(name).utf8) == Array(expected.utf8))
-        #expect(NameNormalization.nfc(name).unicodeScalars.filter { $0 == "\u{034F}" }.count == 2)
+    /// `text` normalised by ICU in one call, as UTF-16: the reference for long runs, where ICU's reordering is slow
+    /// but right. (The standard library's NFC and Foundation's NFKC do not sort some long runs into canonical order:
+    /// `x` followed by U+0F73 U+0F81 a hundred times keeps its marks alternating.)
+    static func icu(_ text: String, _ instance: (UnsafeMutablePointer<UErrorCode>) -> OpaquePointer?) -> [UInt16] {
+        var status = U_ZERO_ERROR
+        let normalizer = instance(&status)
+        let units = Array(text.utf16)
+        var output = [UInt16](repeating: 0, count: units.count * 18 + 16)
+        let length = swift_unorm2_normalize(
+            normalizer, units, Int32(units.count), &output, Int32(output.count), &status)
+        precondition(status.rawValue <= 0, "ICU failed: \(status)")
+        return Array(output.prefix(Int(length)))
     }
 
     @Test(
-        "Canonically equivalent spellings get their joiners in the same place (non-starters counted in NFD)",
+        "Names with long runs of combining marks normalise as ICU normalises them in one call",
         arguments: [
-            ("\u{01D8}", "u\u{308}\u{301}"),  // ǘ: a starter and two trailing non-starters
-            ("\u{1F82}", "\u{3B1}\u{313}\u{300}\u{345}"),  // ᾂ: three trailing non-starters
-            ("\u{0344}", "\u{308}\u{301}"),  // all non-starters: two of them
-            ("\u{0F73}", "\u{0F71}\u{0F72}"),
+            "x" + marks(31) + ".pdf", "x" + marks(2_000) + ".pdf", "\u{01D8}" + marks(40) + ".pdf",
+            "x" + String(repeating: "\u{0344}", count: 400) + ".pdf",
+            "x" + String(repeating: "\u{0F73}\u{0F81}", count: 100) + ".pdf",
+            "x" + String(repeating: "\u{FF9E}\u{0334}", count: 200) + ".pdf",  // starters in NFD, not in NFKD
+            "x" + String(repeating: "\u{00A8}\u{0316}", count: 50) + ".pdf",  // U+00A8 is U+0020 U+0308 in NFKD
+            String(repeating: "\u{1100}\u{1161}\u{11A8}\u{0301}\u{0316}", count: 40) + ".pdf",
+            "\u{1D160}" + String(repeating: "\u{1D165}\u{0301}", count: 40) + ".pdf",  // outside the BMP
         ])
-    func equivalentSpellingsAgree(composed: String, decomposed: String) {
-        for count in 25...35 {
-            for (a, b) in [
-                ("x" + composed + Self.marks(count), "x" + decomposed + Self.marks(count)),
-                ("x" + String(repeating: composed, count: count), "x" + String(repeating: decomposed, count: count)),
-            ] {
-                #expect(
-                    Array(NameNormalization.nfc(a).utf8) == Array(NameNormalization.nfc(b).utf8),
-                    "\(a.unicodeScalars.count) and \(b.unicodeScalars.count) scalars")
+    func longRuns(_ name: String) {
+        let nfc = NameNormalization.nfc(name)
+        #expect(Array(nfc.utf16) == Self.icu(name, swift_unorm2_getNFCInstance), "NFC")
+        let fold = NameNormalization.compatibilityFold(of: nfc) ?? nfc
+        #expect(Array(fold.utf16) == Self.icu(name, swift_unorm2_getNFKCInstance), "NFKC")
+        #expect(NameNormalization.nfcAndFoldCheck(name).nfc == nfc)
+    }
+
+    @Test("Canonically equivalent spellings of long runs normalise alike")
+    func equivalentSpellingsAgree() {
+        let pairs = [
+            ("\u{01D8}", "u\u{308}\u{301}"), ("\u{1F82}", "\u{3B1}\u{313}\u{300}\u{345}"),
+            ("\u{0344}", "\u{308}\u{301}"), ("\u{0F73}", "\u{0F71}\u{0F72}"),
+        ]
+        for (composed, decomposed) in pairs {
+            for count in 25...35 {
+                for (a, b) in [
+                    ("x" + composed + Self.marks(count), "x" + decomposed + Self.marks(count)),
+                    (
+                        "x" + String(repeating: composed, count: count),
+                        "x" + String(repeating: decomposed, count: count)
+                    ),
+                    ("x" + Self.marks(count) + composed, "x" + Self.marks(count) + decomposed),
+                ] {
+                    #expect(
+                        Array(NameNormalization.nfc(a).utf8) == Array(NameNormalization.nfc(b).utf8),
+                        "\(a.unicodeScalars.count) and \(b.unicodeScalars.count) scalars")
+                }
             }
         }
     }
 
-    @Test("A flood of combining marks under a policy without name limits is refused by invisibleCharacters")
-    func markFloodIsRefused() throws {
-        let policy = try Fixtures.pdfPolicy(#""limits": { "maxNameBytes": null, "maxNameCharacters": null }"#)
-        let name = "a" + Self.marks(20_000) + ".pdf"
-        let decision = policy.evaluate(FileCandidate(name: name, contentType: "application/pdf", length: 1000))
-        #expect(decision.code == .invisibleCharacter)
-        #expect(decision.reason()?.contains("U+034F") == true)
+    @Test("A run counts as long from 31 non-starters in the form's own decomposition")
+    func longRunBoundary() {
+        func hasLongRun(_ text: String, _ decomposer: UnicodeDecomposer) -> Bool {
+            let units = Array(text.utf16)
+            return units.withUnsafeBufferPointer { decomposer.hasLongRun($0) }
+        }
+        #expect(!hasLongRun("x" + Self.marks(30), .canonical))
+        #expect(hasLongRun("x" + Self.marks(31), .canonical))
+        #expect(!hasLongRun("\u{01D8}" + Self.marks(28), .canonical))  // two trailing non-starters, then 28
+        #expect(hasLongRun("\u{01D8}" + Self.marks(29), .canonical))
+        #expect(!hasLongRun("x" + String(repeating: "\u{0344}", count: 15), .canonical))  // two each
+        #expect(hasLongRun("x" + String(repeating: "\u{0344}", count: 16), .canonical))
+        let halfwidth = "x" + String(repeating: "\u{FF9E}\u{0334}", count: 16)
+        #expect(!hasLongRun(halfwidth, .canonical))
+        #expect(hasLongRun(halfwidth, .compatibility))
+    }
+
+    @Test("Decomposing one character at a time and sorting runs gives ICU's NFD and NFKD, for every BMP scalar")
+    func decompositionAgreesWithICU() {
+        var failures: [String] = []
+        for value in UInt32(0xA0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value), Self.knownToICU(scalar) else { continue }
+            let text = "a\u{0316}" + String(Character(scalar)) + "\u{0301}\u{0316}.pdf"
+            let units = Array(text.utf16)
+            let nfd = units.withUnsafeBufferPointer { UnicodeDecomposer.canonical.decomposedInCanonicalOrder($0) }
+            let nfkd = units.withUnsafeBufferPointer { UnicodeDecomposer.compatibility.decomposedInCanonicalOrder($0) }
+            if nfd != Self.icu(text, swift_unorm2_getNFDInstance)
+                || nfkd != Self.icu(text, swift_unorm2_getNFKDInstance)
+            {
+                failures.append("U+\(String(value, radix: 16, uppercase: true))")
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.count) differ: \(failures.prefix(40))")
     }
 }

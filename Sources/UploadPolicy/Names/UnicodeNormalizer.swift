@@ -1,6 +1,7 @@
 internal import _FoundationICU
 
-/// ICU's Unicode normalisers: the only code in UploadGate that calls ICU.
+/// ICU's Unicode normalisers: with ``UnicodeDecomposer`` and ``ICUStatus``, the only code in UploadGate that calls
+/// ICU.
 ///
 /// The ICU is the toolchain's own copy, the one Foundation is built on (module `_FoundationICU`, whose C
 /// functions carry a `swift_` prefix), so normal forms follow the same Unicode version as the standard library
@@ -10,18 +11,14 @@ internal import _FoundationICU
 /// UTF-16, so a name is transcoded on the way in and, when its normal form differs, on the way out; ASCII text,
 /// which every normal form leaves alone, never gets that far.
 ///
-/// Reordering combining marks costs ICU time in proportion to the square of their number in a row, so a text
-/// is first made *stream-safe* (Unicode Standard Annex #15, section 13): where a run of non-starters (characters
-/// with a nonzero combining class, counted in their canonical decomposition) would grow past
-/// ``maxNonStarterRun``, a U+034F COMBINING GRAPHEME JOINER is put before the next one. Text people write never
-/// has such runs; a name that does comes out with the joiner, which the `invisibleCharacters` check refuses.
+/// A text with a run of more than ``UnicodeDecomposer/longRun`` combining marks is decomposed and put in
+/// canonical order first (``UnicodeDecomposer``), since ICU's own reordering takes time in proportion to the
+/// square of the run's length.
 struct UnicodeNormalizer: @unchecked Sendable {
     /// Normalization Form C: canonical decomposition, then canonical composition.
-    static let nfc = UnicodeNormalizer(form: "NFC", swift_unorm2_getNFCInstance)
+    static let nfc = UnicodeNormalizer(form: "NFC", swift_unorm2_getNFCInstance, decomposer: .canonical)
     /// Normalization Form KC: compatibility decomposition, then canonical composition.
-    static let nfkc = UnicodeNormalizer(form: "NFKC", swift_unorm2_getNFKCInstance)
-    /// Normalization Form D, used only to count non-starters.
-    private static let nfd = UnicodeNormalizer(form: "NFD", swift_unorm2_getNFDInstance)
+    static let nfkc = UnicodeNormalizer(form: "NFKC", swift_unorm2_getNFKCInstance, decomposer: .compatibility)
 
     /// The Unicode version of ICU's data (16.0 with Swift 6.3): characters assigned later are unassigned to it,
     /// so it leaves them as they are.
@@ -31,27 +28,26 @@ struct UnicodeNormalizer: @unchecked Sendable {
         return (Int(version.0), Int(version.1))
     }()
 
-    /// The longest run of non-starters normalised as it is (UAX #15's limit for stream-safe text).
-    static let maxNonStarterRun = 30
-    /// U+034F COMBINING GRAPHEME JOINER: a starter that renders as nothing, which ends a run of non-starters.
-    static let graphemeJoiner: UInt16 = 0x034F
-
     /// ICU's shared instance: immutable and never freed, so any thread may use it (hence `@unchecked Sendable`).
     private let instance: OpaquePointer
     private let form: String
+    /// The decomposition this form starts with, for texts with long runs of combining marks.
+    private let decomposer: UnicodeDecomposer
 
-    private init(form: String, _ sharedInstance: (UnsafeMutablePointer<UErrorCode>) -> OpaquePointer?) {
+    private init(
+        form: String, _ sharedInstance: (UnsafeMutablePointer<UErrorCode>) -> OpaquePointer?,
+        decomposer: UnicodeDecomposer
+    ) {
         var status = U_ZERO_ERROR
-        let instance = sharedInstance(&status)
-        guard let instance, status.rawValue <= U_ZERO_ERROR.rawValue else {
-            fatalError("ICU has no \(form) normaliser (\(Self.describe(status)))")
+        guard let instance = sharedInstance(&status), status.rawValue <= U_ZERO_ERROR.rawValue else {
+            fatalError("ICU has no \(form) normaliser (\(ICUStatus.describe(status)))")
         }
         self.instance = instance
         self.form = form
+        self.decomposer = decomposer
     }
 
-    /// `utf8` (valid UTF-8, such as a `String`'s bytes) in this normal form, made stream-safe first; nil when
-    /// that is `utf8` itself.
+    /// `utf8` (valid UTF-8, such as a `String`'s bytes) in this normal form; nil when that is `utf8` itself.
     func normalized(_ utf8: UnsafeBufferPointer<UInt8>) -> String? {
         Self.withUTF16(of: utf8) { normalized($0) } ?? nil
     }
@@ -61,7 +57,7 @@ struct UnicodeNormalizer: @unchecked Sendable {
     /// check at all: NFKC text is NFC text.
     static func nfcAndFoldCheck(_ utf8: UnsafeBufferPointer<UInt8>) -> (nfc: String?, isOwnFold: Bool) {
         withUTF16(of: utf8) { text in
-            if !text.mayNeedJoiners, nfkc.passesQuickCheck(text.units) { return (nil, true) }
+            if !text.mayHaveLongRuns, nfkc.passesQuickCheck(text.units) { return (nil, true) }
             return (nfc.normalized(text), false)
         } ?? (nil, true)
     }
@@ -69,8 +65,9 @@ struct UnicodeNormalizer: @unchecked Sendable {
     /// A name transcoded to UTF-16 for ICU.
     private struct UTF16Text {
         let units: UnsafeBufferPointer<UInt16>
-        /// Whether a run of scalars is long enough to hold more than ``maxNonStarterRun`` non-starters.
-        let mayNeedJoiners: Bool
+        /// Whether a run of scalars is long enough to decompose to more than ``UnicodeDecomposer/longRun``
+        /// non-starters.
+        let mayHaveLongRuns: Bool
     }
 
     /// Calls `body` with `utf8` transcoded to UTF-16; nil without calling it when `utf8` is ASCII, which every
@@ -79,30 +76,25 @@ struct UnicodeNormalizer: @unchecked Sendable {
         of utf8: UnsafeBufferPointer<UInt8>, _ body: (UTF16Text) -> Result
     ) -> Result? {
         if ASCII.isASCII(utf8) { return nil }
-        // Keeps every buffer size below, joiners and ICU's slack included, within ICU's Int32 lengths.
-        precondition(utf8.count <= Int(Int32.max) / 2, "a text of \(utf8.count) bytes is beyond ICU's reach")
+        // Keeps every length below within ICU's Int32 lengths, a decomposition 18 times longer (NFKD's most) and
+        // ICU's slack included: 64 MiB, far above any request body.
+        precondition(utf8.count <= Int(Int32.max) / 32, "a text of \(utf8.count) bytes is beyond ICU's reach")
         // UTF-16 never takes more units than UTF-8 takes bytes.
         return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: utf8.count) { buffer in
             let transcoded = transcode(utf8, into: buffer)
             return body(
                 UTF16Text(
                     units: UnsafeBufferPointer(rebasing: buffer[..<transcoded.count]),
-                    mayNeedJoiners: transcoded.longestCandidateRun > maxNonStarterRun / maxNonStartersPerScalar))
+                    mayHaveLongRuns: transcoded.longestCandidateRun
+                        > UnicodeDecomposer.longRun / maxNonStartersPerScalar))
         }
     }
 
     private func normalized(_ text: UTF16Text) -> String? {
         let units = text.units
-        if text.mayNeedJoiners {
-            // Count the non-starters. A joiner at most every maxNonStarterRun units: at most
-            // units.count / maxNonStarterRun + 1 of them.
-            let capacity = units.count + units.count / Self.maxNonStarterRun + 1
-            let result: String?? = withUnsafeTemporaryAllocation(of: UInt16.self, capacity: capacity) { safe in
-                let written = Self.makeStreamSafe(units, into: safe)
-                guard written > units.count else { return .none }  // no joiner needed
-                return .some(rewritten(UnsafeBufferPointer(rebasing: safe[..<written]), original: units))
-            }
-            if let result { return result }
+        if text.mayHaveLongRuns, decomposer.hasLongRun(units) {
+            let decomposed = decomposer.decomposedInCanonicalOrder(units)
+            return decomposed.withUnsafeBufferPointer { rewritten($0, original: units) }
         }
         return passesQuickCheck(units) ? nil : rewritten(units, original: units)
     }
@@ -111,7 +103,7 @@ struct UnicodeNormalizer: @unchecked Sendable {
     private func passesQuickCheck(_ units: UnsafeBufferPointer<UInt16>) -> Bool {
         var status = U_ZERO_ERROR
         let span = swift_unorm2_spanQuickCheckYes(instance, units.baseAddress, Int32(units.count), &status)
-        check(status)
+        ICUStatus.check(status, form)
         return span == units.count
     }
 
@@ -130,7 +122,7 @@ struct UnicodeNormalizer: @unchecked Sendable {
                     capacity = Int(length)
                     return .none
                 }
-                check(status)
+                ICUStatus.check(status, form)
                 let normalized = UnsafeBufferPointer(rebasing: output[..<Int(length)])
                 return .some(normalized.elementsEqual(original) ? nil : Self.string(fromUTF16: normalized))
             }
@@ -138,16 +130,16 @@ struct UnicodeNormalizer: @unchecked Sendable {
         }
     }
 
-    /// The most non-starters one scalar's canonical decomposition holds at either end (U+1F82 ᾂ: α and three
-    /// marks), so a run of non-starters longer than ``maxNonStarterRun`` spans more than
-    /// `maxNonStarterRun / maxNonStartersPerScalar` consecutive scalars that may hold one.
+    /// The most non-starters one scalar's decomposition, canonical or compatibility, holds at either end (U+1F82
+    /// ᾂ: α and three marks), so a run of more than ``UnicodeDecomposer/longRun`` non-starters spans more than
+    /// `longRun / maxNonStartersPerScalar` consecutive scalars that may hold one.
     private static let maxNonStartersPerScalar = 3
 
-    /// Whether a scalar may be a non-starter or decompose to one: the first scalar with a canonical decomposition is
-    /// U+00C0 and the first non-starter U+0300; CJK ideographs and Hangul syllables are neither (a syllable
-    /// decomposes to jamo, all starters).
+    /// Whether a scalar may be a non-starter or decompose to one: the first scalar with a decomposition is U+00A0
+    /// (U+00A8, the spacing diaeresis, is a space and U+0308 in NFKD) and the first non-starter U+0300; CJK
+    /// ideographs and Hangul syllables are neither (a syllable decomposes to jamo, all starters).
     private static func mayHoldNonStarters(_ value: UInt32) -> Bool {
-        value >= 0xC0 && !(0x3400...0x9FFF).contains(value) && !(0xAC00...0xD7A3).contains(value)
+        value >= 0xA0 && !(0x3400...0x9FFF).contains(value) && !(0xAC00...0xD7A3).contains(value)
     }
 
     /// Writes the UTF-16 form of `utf8` to the start of `buffer`; returns how many units it took, and the longest
@@ -191,14 +183,7 @@ struct UnicodeNormalizer: @unchecked Sendable {
         // A UTF-16 unit takes at most 3 UTF-8 bytes (a surrogate pair, two units, takes 4).
         String(unsafeUninitializedCapacity: units.count * 3) { bytes in
             var count = 0
-            var index = 0
-            while index < units.count {
-                var value = UInt32(units[index])
-                index += 1
-                if UTF16.isLeadSurrogate(UInt16(value)), index < units.count, UTF16.isTrailSurrogate(units[index]) {
-                    value = 0x10000 + ((value - 0xD800) << 10) + (UInt32(units[index]) - 0xDC00)
-                    index += 1
-                }
+            for value in UTF16Scalars(units) {
                 UTF8.encode(Unicode.Scalar(value) ?? "\u{FFFD}") { byte in
                     bytes[count] = byte
                     count += 1
@@ -207,72 +192,4 @@ struct UnicodeNormalizer: @unchecked Sendable {
             return count
         }
     }
-
-    /// Copies `units` to `output` with a ``graphemeJoiner`` wherever UAX #15's stream-safe text process puts one,
-    /// and returns how many units it wrote.
-    private static func makeStreamSafe(
-        _ units: UnsafeBufferPointer<UInt16>, into output: UnsafeMutableBufferPointer<UInt16>
-    ) -> Int {
-        var written = 0
-        var run = 0
-        var index = 0
-        while index < units.count {
-            let isPair =
-                UTF16.isLeadSurrogate(units[index]) && index + 1 < units.count
-                && UTF16.isTrailSurrogate(units[index + 1])
-            let width = isPair ? 2 : 1
-            let scalar =
-                isPair
-                ? 0x10000 + ((Int32(units[index]) - 0xD800) << 10) + (Int32(units[index + 1]) - 0xDC00)
-                : Int32(units[index])
-            let counts = nfd.nonStarters(in: scalar)
-            if run + counts.leading > maxNonStarterRun {
-                output[written] = graphemeJoiner
-                written += 1
-                run = 0
-            }
-            run = counts.allNonStarters ? run + counts.leading : counts.trailing
-            for offset in 0..<width { output[written + offset] = units[index + offset] }
-            written += width
-            index += width
-        }
-        return written
-    }
-
-    /// How many non-starters begin and end the canonical decomposition of `scalar`, and whether it is all
-    /// non-starters. Called on the NFD normaliser.
-    private func nonStarters(in scalar: Int32) -> (leading: Int, trailing: Int, allNonStarters: Bool) {
-        // ICU's lead and trail combining classes: those of the first and last scalar of the decomposition.
-        if swift_u_getIntPropertyValue(scalar, UCHAR_LEAD_CANONICAL_COMBINING_CLASS) == 0,
-            swift_u_getIntPropertyValue(scalar, UCHAR_TRAIL_CANONICAL_COMBINING_CLASS) == 0
-        {
-            return (0, 0, false)
-        }
-        // The longest canonical decomposition is four scalars, eight UTF-16 units at most.
-        var decomposition: (UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0, 0, 0, 0, 0)
-        var status = U_ZERO_ERROR
-        let classes = withUnsafeMutableBytes(of: &decomposition) { raw in
-            let units = raw.bindMemory(to: UInt16.self)
-            let length = swift_unorm2_getDecomposition(instance, scalar, units.baseAddress, Int32(units.count), &status)
-            check(status)
-            // No decomposition: the scalar is a non-starter itself.
-            guard length > 0 else { return [swift_unorm2_getCombiningClass(instance, scalar)] }
-            return String(decoding: units.prefix(Int(length)), as: UTF16.self).unicodeScalars.map {
-                swift_unorm2_getCombiningClass(instance, Int32(bitPattern: $0.value))
-            }
-        }
-        let leading = classes.prefix { $0 != 0 }.count
-        let trailing = classes.reversed().prefix { $0 != 0 }.count
-        return (leading, trailing, leading == classes.count)
-    }
-
-    /// ICU fails on valid input only when it cannot allocate memory, which Swift treats as fatal everywhere.
-    /// Statuses above zero are errors (ICU's `U_FAILURE`); below zero, warnings.
-    private func check(_ status: UErrorCode) {
-        if status.rawValue > U_ZERO_ERROR.rawValue {
-            fatalError("ICU's \(form) normaliser failed: \(Self.describe(status))")
-        }
-    }
-
-    private static func describe(_ status: UErrorCode) -> String { String(cString: swift_u_errorName(status)) }
 }
