@@ -85,8 +85,7 @@ struct UnicodeNormalizer: @unchecked Sendable {
             return body(
                 UTF16Text(
                     units: UnsafeBufferPointer(rebasing: buffer[..<transcoded.count]),
-                    mayHaveLongRuns: transcoded.longestCandidateRun
-                        > UnicodeDecomposer.longRun / maxNonStartersPerScalar))
+                    mayHaveLongRuns: transcoded.longestCandidateRun > longestHarmlessCandidateRun))
         }
     }
 
@@ -131,19 +130,25 @@ struct UnicodeNormalizer: @unchecked Sendable {
     }
 
     /// The most non-starters one scalar's decomposition, canonical or compatibility, holds at either end (U+1F82
-    /// ᾂ: α and three marks), so a run of more than ``UnicodeDecomposer/longRun`` non-starters spans more than
-    /// `longRun / maxNonStartersPerScalar` consecutive scalars that may hold one.
+    /// ᾂ: α and three marks).
     private static let maxNonStartersPerScalar = 3
 
-    /// Whether a scalar may be a non-starter or decompose to one: the first scalar with a decomposition is U+00A0
-    /// (U+00A8, the spacing diaeresis, is a space and U+0308 in NFKD) and the first non-starter U+0300; CJK
-    /// ideographs and Hangul syllables are neither (a syllable decomposes to jamo, all starters).
-    private static func mayHoldNonStarters(_ value: UInt32) -> Bool {
-        value >= 0xA0 && !(0x3400...0x9FFF).contains(value) && !(0xAC00...0xD7A3).contains(value)
+    /// The longest run of consecutive scalars that ``mayBeginWithNonStarter(_:)`` which cannot decompose to more
+    /// than ``UnicodeDecomposer/longRun`` non-starters: the scalar before the run ends in at most
+    /// `maxNonStartersPerScalar`, and each in it holds at most as many.
+    private static let longestHarmlessCandidateRun =
+        (UnicodeDecomposer.longRun - maxNonStartersPerScalar) / maxNonStartersPerScalar
+
+    /// Whether a scalar's decomposition may begin with a non-starter: the first non-starter is U+0300, and so is
+    /// every scalar whose decomposition begins with one (U+0344, U+0F73, U+FF9E, …); CJK ideographs and Hangul
+    /// syllables are neither (a syllable decomposes to jamo, all starters). Any other scalar begins with a
+    /// starter, which ends a run of non-starters.
+    private static func mayBeginWithNonStarter(_ value: UInt32) -> Bool {
+        value >= 0x300 && !(0x3400...0x9FFF).contains(value) && !(0xAC00...0xD7A3).contains(value)
     }
 
     /// Writes the UTF-16 form of `utf8` to the start of `buffer`; returns how many units it took, and the longest
-    /// run of consecutive scalars that ``mayHoldNonStarters(_:)``, which costs a comparison or two a scalar.
+    /// run of consecutive scalars that ``mayBeginWithNonStarter(_:)``, which costs a comparison or two a scalar.
     private static func transcode(_ utf8: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt16>)
         -> (count: Int, longestCandidateRun: Int)
     {
@@ -158,7 +163,7 @@ struct UnicodeNormalizer: @unchecked Sendable {
                 run = 0
                 continue
             }
-            if mayHoldNonStarters(value) {
+            if mayBeginWithNonStarter(value) {
                 run += 1
                 longestRun = max(longestRun, run)
             } else {
