@@ -143,6 +143,11 @@ struct NameNormalizationTests {
             "x" + String(repeating: "\u{00A8}\u{0316}", count: 50) + ".pdf",  // U+00A8 is U+0020 U+0308 in NFKD
             String(repeating: "\u{1100}\u{1161}\u{11A8}\u{0301}\u{0316}", count: 40) + ".pdf",
             "\u{1D160}" + String(repeating: "\u{1D165}\u{0301}", count: 40) + ".pdf",  // outside the BMP
+            // Unicode 16 vowel signs: starters that compose with each other, so a run of them is one segment.
+            String(repeating: "\u{16D67}", count: 301) + ".pdf", String(repeating: "\u{16D68}", count: 100) + ".pdf",
+            String(repeating: "\u{113C2}\u{113B8}", count: 100) + "\u{113C2}.pdf",
+            String(repeating: "\u{1611E}", count: 101) + String(repeating: "\u{16121}\u{1611F}", count: 50) + ".pdf",
+            "a" + String(repeating: "\u{16D67}\u{0301}", count: 50) + ".pdf",
         ])
     func longRuns(_ name: String) {
         let nfc = NameNormalization.nfc(name)
@@ -150,6 +155,38 @@ struct NameNormalizationTests {
         let fold = NameNormalization.compatibilityFold(of: nfc) ?? nfc
         #expect(Array(fold.utf16) == Self.icu(name, swift_unorm2_getNFKCInstance), "NFKC")
         #expect(NameNormalization.nfcAndFoldCheck(name).nfc == nfc)
+    }
+
+    @Test("Random long segments normalise as ICU normalises them in one call (fixed seed)")
+    func randomLongSegments() {
+        // Starters, marks of several classes, characters that decompose to marks or compose with each other.
+        let alphabet: [String] = [
+            "a", "e", "u", "x", "é", "\u{01D8}", "\u{1F82}", "\u{0301}", "\u{0316}", "\u{0308}", "\u{0345}",
+            "\u{0334}", "\u{05B0}", "\u{0344}", "\u{0F71}", "\u{0F73}", "\u{0F81}", "\u{0F72}", "\u{FF9E}",
+            "\u{309A}", "\u{304B}", "\u{1100}", "\u{1161}", "\u{11A8}", "\u{AC00}", "\u{16D67}", "\u{16D68}",
+            "\u{16D63}", "\u{113C2}", "\u{113B8}", "\u{113C9}", "\u{1611E}", "\u{1611F}", "\u{16120}",
+            "\u{16121}", "\u{16129}", "\u{1D165}", "\u{1D16E}", "\u{00A8}", "\u{212B}", "\u{FB2C}",
+        ]
+        var state: UInt64 = 0x5EED
+        func next(_ bound: Int) -> Int {  // SplitMix64
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+        var failures: [String] = []
+        for _ in 0..<2_000 {
+            let name = (0..<(31 + next(120))).map { _ in alphabet[next(alphabet.count)] }.joined() + ".pdf"
+            let nfc = NameNormalization.nfc(name)
+            let fold = NameNormalization.compatibilityFold(of: nfc) ?? nfc
+            if Array(nfc.utf16) != Self.icu(name, swift_unorm2_getNFCInstance)
+                || Array(fold.utf16) != Self.icu(name, swift_unorm2_getNFKCInstance)
+            {
+                failures.append(name.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.count) differ, first: \(failures.first ?? "")")
     }
 
     @Test("Canonically equivalent spellings of long runs normalise alike")
@@ -176,21 +213,19 @@ struct NameNormalizationTests {
         }
     }
 
-    @Test("A run counts as long from 31 non-starters in the form's own decomposition")
-    func longRunBoundary() {
-        func hasLongRun(_ text: String, _ decomposer: UnicodeDecomposer) -> Bool {
-            let units = Array(text.utf16)
-            return units.withUnsafeBufferPointer { decomposer.hasLongRun($0) }
+    @Test("A segment counts as long from 31 characters that interact with the one before, in the form's own terms")
+    func longSegmentBoundary() {
+        func hasLongSegment(_ text: String, _ normalizer: UnicodeNormalizer) -> Bool {
+            Array(text.utf16).withUnsafeBufferPointer { normalizer.hasLongSegment($0) }
         }
-        #expect(!hasLongRun("x" + Self.marks(30), .canonical))
-        #expect(hasLongRun("x" + Self.marks(31), .canonical))
-        #expect(!hasLongRun("\u{01D8}" + Self.marks(28), .canonical))  // two trailing non-starters, then 28
-        #expect(hasLongRun("\u{01D8}" + Self.marks(29), .canonical))
-        #expect(!hasLongRun("x" + String(repeating: "\u{0344}", count: 15), .canonical))  // two each
-        #expect(hasLongRun("x" + String(repeating: "\u{0344}", count: 16), .canonical))
+        #expect(!hasLongSegment("x" + Self.marks(30), .nfc))
+        #expect(hasLongSegment("x" + Self.marks(31), .nfc))
+        #expect(!hasLongSegment(String(repeating: "\u{16D67}", count: 30), .nfc))  // the first has a boundary too
+        #expect(hasLongSegment(String(repeating: "\u{16D67}", count: 32), .nfc))
+        #expect(!hasLongSegment(String(repeating: "é", count: 200), .nfc))
         let halfwidth = "x" + String(repeating: "\u{FF9E}\u{0334}", count: 16)
-        #expect(!hasLongRun(halfwidth, .canonical))
-        #expect(hasLongRun(halfwidth, .compatibility))
+        #expect(!hasLongSegment(halfwidth, .nfc))  // U+FF9E is a starter in NFC
+        #expect(hasLongSegment(halfwidth, .nfkc))  // and U+3099, a mark, in NFKC
     }
 
     @Test("Decomposing one character at a time and sorting runs gives ICU's NFD and NFKD, for every BMP scalar")
@@ -200,8 +235,12 @@ struct NameNormalizationTests {
             guard let scalar = Unicode.Scalar(value), Self.knownToICU(scalar) else { continue }
             let text = "a\u{0316}" + String(Character(scalar)) + "\u{0301}\u{0316}.pdf"
             let units = Array(text.utf16)
-            let nfd = units.withUnsafeBufferPointer { UnicodeDecomposer.canonical.decomposedInCanonicalOrder($0) }
-            let nfkd = units.withUnsafeBufferPointer { UnicodeDecomposer.compatibility.decomposedInCanonicalOrder($0) }
+            func utf16(_ decomposer: UnicodeDecomposer) -> [UInt16] {
+                let parts = units.withUnsafeBufferPointer { decomposer.decomposedInCanonicalOrder($0) }
+                return Array(String(String.UnicodeScalarView(parts.compactMap { Unicode.Scalar($0.scalar) })).utf16)
+            }
+            let nfd = utf16(.canonical)
+            let nfkd = utf16(.compatibility)
             if nfd != Self.icu(text, swift_unorm2_getNFDInstance)
                 || nfkd != Self.icu(text, swift_unorm2_getNFKDInstance)
             {

@@ -5,8 +5,9 @@
 //
 // Part 1 times each pattern alone at several match limits, to choose the default (PatternLimits.default).
 // Part 2 times whole decisions on one policy holding every pattern, with the default limits.
-// Part 3 times decisions on floods of combining marks, as large as the endpoint's default body cap allows, on a
-// policy without name limits: long runs are put in canonical order before ICU sees them (UnicodeDecomposer).
+// Part 3 times decisions on floods of combining marks and of Unicode 16 vowel signs that compose with each other,
+// as large as the endpoint's default body cap allows, on a policy without name limits: such long segments are
+// normalised in linear time (UnicodeNormalizer), not by ICU's quadratic reordering and recomposition.
 import Foundation
 import UploadPolicy
 
@@ -89,11 +90,13 @@ let unlimited = #"""
 guard let floodPolicy = loader.load(data: Data(unlimited.utf8), source: "<benchmark>") else {
     fatalError("\(loader.errors)")
 }
-print("\nCombining-mark floods on a policy without name limits (16 KiB, the endpoint's default body cap):")
+print("\nLong segments on a policy without name limits (16 KiB, the endpoint's default body cap):")
 let floods = [
     ("one class (U+0316)", String(repeating: "\u{0316}", count: 8_000)),
     ("alternating classes (U+0301 U+0316)", String(repeating: "\u{0301}\u{0316}", count: 4_000)),
     ("halfwidth voiced marks (U+FF9E U+0334)", String(repeating: "\u{FF9E}\u{0334}", count: 2_700)),
+    ("Kirat Rai vowel signs (U+16D67)", String(repeating: "\u{16D67}", count: 4_000)),
+    ("composed Kirat Rai AI (U+16D68)", String(repeating: "\u{16D68}", count: 4_000)),
 ]
 for (label, marks) in floods {
     let candidate = FileCandidate(name: "a" + marks + ".pdf", contentType: "application/pdf")

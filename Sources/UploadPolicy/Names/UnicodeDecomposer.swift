@@ -1,14 +1,9 @@
 internal import _FoundationICU
 
-/// ICU's decomposition mappings, one character at a time, for the texts whose runs of combining marks are too
-/// long to hand ICU's normalisers as they are.
-///
-/// ICU puts combining marks in canonical order by insertion, which costs time in proportion to the square of the
-/// number of marks in a row: 8,000 alternating marks took about 17 ms, a megabyte of them tens of seconds. For a
-/// text with a run of more than ``longRun`` non-starters (characters of nonzero combining class), the
-/// ``UnicodeNormalizer`` instead hands ICU the text decomposed here, with each run put in canonical order by a
-/// stable sort on combining class (which is what canonical ordering is), so ICU's reordering has nothing left
-/// to move. The result is the same normal form, in linear time plus the sort.
+/// ICU's decomposition mappings, one character at a time, with runs of combining marks sorted into canonical
+/// order here: a text's NFD or NFKD in time linear in its length plus the sorts, for the texts
+/// ``UnicodeNormalizer`` keeps away from ICU's own normalisers (whose reordering and recomposition take time in
+/// proportion to the square of a segment's length).
 struct UnicodeDecomposer: @unchecked Sendable {
     /// Canonical decomposition (NFD's mappings), ahead of NFC.
     static let canonical = UnicodeDecomposer(form: "NFD", swift_unorm2_getNFDInstance)
@@ -16,9 +11,11 @@ struct UnicodeDecomposer: @unchecked Sendable {
     /// under it (U+FF9E, the halfwidth voiced mark, becomes U+3099).
     static let compatibility = UnicodeDecomposer(form: "NFKD", swift_unorm2_getNFKDInstance)
 
-    /// The longest run of non-starters left to ICU as it is: Unicode's limit for stream-safe text (UAX #15 §13),
-    /// which no writing system comes near.
-    static let longRun = 30
+    /// A scalar of a decomposition and its canonical combining class.
+    struct Part {
+        let scalar: UInt32
+        let combiningClass: UInt8
+    }
 
     /// ICU's shared instance: immutable and never freed, so any thread may use it (hence `@unchecked Sendable`).
     private let instance: OpaquePointer
@@ -33,36 +30,12 @@ struct UnicodeDecomposer: @unchecked Sendable {
         self.form = form
     }
 
-    /// Whether `units` (UTF-16) decompose to a run of more than ``longRun`` non-starters.
-    func hasLongRun(_ units: UnsafeBufferPointer<UInt16>) -> Bool {
-        var run = 0
-        for scalar in UTF16Scalars(units) {
-            // Most characters neither decompose nor combine: they end a run.
-            if swift_unorm2_isInert(instance, Int32(bitPattern: scalar)) != 0 {
-                run = 0
-                continue
-            }
-            var leading = 0
-            var trailing = 0
-            var count = 0
-            forEachPart(of: scalar) { _, combiningClass in
-                count += 1
-                trailing = combiningClass == 0 ? 0 : trailing + 1
-                if leading == count - 1, combiningClass != 0 { leading += 1 }
-            }
-            // UAX #15's count: the leading non-starters join the run; a starter inside ends it.
-            if run + leading > Self.longRun { return true }
-            run = leading == count ? run + count : trailing
-        }
-        return false
-    }
-
-    /// `units` (UTF-16) decomposed and in canonical order, as UTF-16: the text's NFD or NFKD.
-    func decomposedInCanonicalOrder(_ units: UnsafeBufferPointer<UInt16>) -> [UInt16] {
-        var parts: [(scalar: UInt32, combiningClass: UInt8)] = []
+    /// `units` (UTF-16) decomposed and in canonical order: the text's NFD or NFKD.
+    func decomposedInCanonicalOrder(_ units: UnsafeBufferPointer<UInt16>) -> [Part] {
+        var parts: [Part] = []
         parts.reserveCapacity(units.count)
         for scalar in UTF16Scalars(units) {
-            forEachPart(of: scalar) { parts.append(($0, $1)) }
+            forEachPart(of: scalar) { parts.append(Part(scalar: $0, combiningClass: $1)) }
         }
         var start = 0
         while start < parts.count {
@@ -79,17 +52,7 @@ struct UnicodeDecomposer: @unchecked Sendable {
             parts.replaceSubrange(start..<end, with: ordered.map(\.element))
             start = end
         }
-        var output: [UInt16] = []
-        output.reserveCapacity(parts.count + parts.count / 4)
-        for part in parts {
-            if part.scalar < 0x10000 {
-                output.append(UInt16(truncatingIfNeeded: part.scalar))
-            } else {
-                output.append(UInt16(truncatingIfNeeded: 0xD7C0 + (part.scalar >> 10)))
-                output.append(UInt16(truncatingIfNeeded: 0xDC00 | (part.scalar & 0x3FF)))
-            }
-        }
-        return output
+        return parts
     }
 
     /// Calls `body` with each scalar of the full decomposition of `scalar` (itself when it has none) and its

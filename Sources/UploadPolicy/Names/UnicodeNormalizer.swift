@@ -4,16 +4,19 @@ internal import _FoundationICU
 /// ICU.
 ///
 /// The ICU is the toolchain's own copy, the one Foundation is built on (module `_FoundationICU`, whose C
-/// functions carry a `swift_` prefix), so normal forms follow the same Unicode version as the standard library
-/// and Foundation, whatever ICU the host has installed, and no system package is needed.
+/// functions carry a `swift_` prefix), so normal forms follow Foundation's Unicode version whatever ICU the host
+/// has installed, and no system package is needed.
 ///
 /// ICU first runs its quick-check tables over the text and rewrites only texts that need it. Both steps work on
 /// UTF-16, so a name is transcoded on the way in and, when its normal form differs, on the way out; ASCII text,
 /// which every normal form leaves alone, never gets that far.
 ///
-/// A text with a run of more than ``UnicodeDecomposer/longRun`` combining marks is decomposed and put in
-/// canonical order first (``UnicodeDecomposer``), since ICU's own reordering takes time in proportion to the
-/// square of the run's length.
+/// ICU normalises a text segment by segment, a segment being a character and those after it that can interact
+/// with it (combining marks; the Unicode 16 vowel signs of Kirat Rai, Tulu-Tigalari and Gurung Khema, starters
+/// that compose with each other), and within one it takes time in proportion to the square of its length: it
+/// reorders marks by insertion and shifts the rest of its buffer for each composition. So a text with a segment
+/// of more than ``longSegment`` characters, which no writing system needs, is normalised here instead, in linear
+/// time: decomposed and sorted by ``UnicodeDecomposer``, then composed pair by pair with ICU's composition data.
 struct UnicodeNormalizer: @unchecked Sendable {
     /// Normalization Form C: canonical decomposition, then canonical composition.
     static let nfc = UnicodeNormalizer(form: "NFC", swift_unorm2_getNFCInstance, decomposer: .canonical)
@@ -28,10 +31,14 @@ struct UnicodeNormalizer: @unchecked Sendable {
         return (Int(version.0), Int(version.1))
     }()
 
+    /// The longest run of characters that interact with the one before left to ICU: Unicode's limit for
+    /// stream-safe text (UAX #15 §13), far above anything a writing system needs.
+    static let longSegment = 30
+
     /// ICU's shared instance: immutable and never freed, so any thread may use it (hence `@unchecked Sendable`).
     private let instance: OpaquePointer
     private let form: String
-    /// The decomposition this form starts with, for texts with long runs of combining marks.
+    /// The decomposition this form starts with, for texts with long segments.
     private let decomposer: UnicodeDecomposer
 
     private init(
@@ -57,7 +64,7 @@ struct UnicodeNormalizer: @unchecked Sendable {
     /// check at all: NFKC text is NFC text.
     static func nfcAndFoldCheck(_ utf8: UnsafeBufferPointer<UInt8>) -> (nfc: String?, isOwnFold: Bool) {
         withUTF16(of: utf8) { text in
-            if !text.mayHaveLongRuns, nfkc.passesQuickCheck(text.units) { return (nil, true) }
+            if !text.mayHaveLongSegments, nfkc.passesQuickCheck(text.units) { return (nil, true) }
             return (nfc.normalized(text), false)
         } ?? (nil, true)
     }
@@ -65,9 +72,8 @@ struct UnicodeNormalizer: @unchecked Sendable {
     /// A name transcoded to UTF-16 for ICU.
     private struct UTF16Text {
         let units: UnsafeBufferPointer<UInt16>
-        /// Whether a run of scalars is long enough to decompose to more than ``UnicodeDecomposer/longRun``
-        /// non-starters.
-        let mayHaveLongRuns: Bool
+        /// Whether a run of scalars is long enough to make a segment of more than ``longSegment`` characters.
+        let mayHaveLongSegments: Bool
     }
 
     /// Calls `body` with `utf8` transcoded to UTF-16; nil without calling it when `utf8` is ASCII, which every
@@ -85,17 +91,62 @@ struct UnicodeNormalizer: @unchecked Sendable {
             return body(
                 UTF16Text(
                     units: UnsafeBufferPointer(rebasing: buffer[..<transcoded.count]),
-                    mayHaveLongRuns: transcoded.longestCandidateRun > longestHarmlessCandidateRun))
+                    mayHaveLongSegments: transcoded.longestCandidateRun > longSegment))
         }
     }
 
     private func normalized(_ text: UTF16Text) -> String? {
         let units = text.units
-        if text.mayHaveLongRuns, decomposer.hasLongRun(units) {
-            let decomposed = decomposer.decomposedInCanonicalOrder(units)
-            return decomposed.withUnsafeBufferPointer { rewritten($0, original: units) }
-        }
+        if text.mayHaveLongSegments, hasLongSegment(units) { return normalizedInLinearTime(units) }
         return passesQuickCheck(units) ? nil : rewritten(units, original: units)
+    }
+
+    /// Whether `units` hold more than ``longSegment`` characters in a row that can interact with the one before
+    /// (ICU: no normalisation boundary before them).
+    func hasLongSegment(_ units: UnsafeBufferPointer<UInt16>) -> Bool {
+        var run = 0
+        for scalar in UTF16Scalars(units) {
+            if swift_unorm2_hasBoundaryBefore(instance, Int32(bitPattern: scalar)) != 0 {
+                run = 0
+            } else {
+                run += 1
+                if run > Self.longSegment { return true }
+            }
+        }
+        return false
+    }
+
+    /// The normal form of `units`, or nil when that is `units` itself, without ICU's normaliser: the text
+    /// decomposed and canonically ordered (``UnicodeDecomposer``), then composed by Unicode's canonical
+    /// composition algorithm (The Unicode Standard, §3.11): each character joins the last starter when ICU has a
+    /// primary composite for the pair (`unorm2_composePair`, which leaves out composition exclusions) and no
+    /// character between them blocks it.
+    private func normalizedInLinearTime(_ units: UnsafeBufferPointer<UInt16>) -> String? {
+        var composed: [UInt32] = []
+        composed.reserveCapacity(units.count)
+        var starter: Int?  // index in `composed` of the last starter
+        var lastClass: UInt8 = 0  // combining class of the last character kept after that starter
+        for part in decomposer.decomposedInCanonicalOrder(units) {
+            if let starter {
+                // Marks after the starter are in canonical order, so the last kept has the highest class.
+                let isBlocked = composed.count - 1 != starter && lastClass >= part.combiningClass
+                if !isBlocked {
+                    let composite = swift_unorm2_composePair(
+                        instance, Int32(bitPattern: composed[starter]), Int32(bitPattern: part.scalar))
+                    if composite >= 0 {
+                        composed[starter] = UInt32(composite)
+                        continue
+                    }
+                }
+            }
+            if part.combiningClass == 0 { starter = composed.count }
+            lastClass = part.combiningClass
+            composed.append(part.scalar)
+        }
+        if composed.elementsEqual(UTF16Scalars(units)) { return nil }
+        var text = String.UnicodeScalarView()
+        for scalar in composed { text.append(Unicode.Scalar(scalar) ?? "\u{FFFD}") }
+        return String(text)
     }
 
     /// Whether ICU's quick check finds all of `units` in this normal form whatever follows.
@@ -129,26 +180,15 @@ struct UnicodeNormalizer: @unchecked Sendable {
         }
     }
 
-    /// The most non-starters one scalar's decomposition, canonical or compatibility, holds at either end (U+1F82
-    /// ᾂ: α and three marks).
-    private static let maxNonStartersPerScalar = 3
-
-    /// The longest run of consecutive scalars that ``mayBeginWithNonStarter(_:)`` which cannot decompose to more
-    /// than ``UnicodeDecomposer/longRun`` non-starters: the scalar before the run ends in at most
-    /// `maxNonStartersPerScalar`, and each in it holds at most as many.
-    private static let longestHarmlessCandidateRun =
-        (UnicodeDecomposer.longRun - maxNonStartersPerScalar) / maxNonStartersPerScalar
-
-    /// Whether a scalar's decomposition may begin with a non-starter: the first non-starter is U+0300, and so is
-    /// every scalar whose decomposition begins with one (U+0344, U+0F73, U+FF9E, …); CJK ideographs and Hangul
-    /// syllables are neither (a syllable decomposes to jamo, all starters). Any other scalar begins with a
-    /// starter, which ends a run of non-starters.
-    private static func mayBeginWithNonStarter(_ value: UInt32) -> Bool {
+    /// Whether a scalar may interact with the one before it (have no normalisation boundary before it, in NFC or
+    /// NFKC): every such scalar is from U+0300 up (the first combining mark), and none is a CJK ideograph or a
+    /// Hangul syllable (checked over every code point against the toolchain's ICU).
+    private static func mayInteractWithPrevious(_ value: UInt32) -> Bool {
         value >= 0x300 && !(0x3400...0x9FFF).contains(value) && !(0xAC00...0xD7A3).contains(value)
     }
 
     /// Writes the UTF-16 form of `utf8` to the start of `buffer`; returns how many units it took, and the longest
-    /// run of consecutive scalars that ``mayBeginWithNonStarter(_:)``, which costs a comparison or two a scalar.
+    /// run of consecutive scalars that ``mayInteractWithPrevious(_:)``, which costs a comparison or two a scalar.
     private static func transcode(_ utf8: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt16>)
         -> (count: Int, longestCandidateRun: Int)
     {
@@ -163,7 +203,7 @@ struct UnicodeNormalizer: @unchecked Sendable {
                 run = 0
                 continue
             }
-            if mayBeginWithNonStarter(value) {
+            if mayInteractWithPrevious(value) {
                 run += 1
                 longestRun = max(longestRun, run)
             } else {
