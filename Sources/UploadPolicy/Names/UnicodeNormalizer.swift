@@ -144,9 +144,7 @@ struct UnicodeNormalizer: @unchecked Sendable {
             composed.append(part.scalar)
         }
         if composed.elementsEqual(UTF16Scalars(units)) { return nil }
-        var text = String.UnicodeScalarView()
-        for scalar in composed { text.append(Unicode.Scalar(scalar) ?? "\u{FFFD}") }
-        return String(text)
+        return Self.string(composed, maxUTF8Count: composed.count * 4)
     }
 
     /// Whether ICU's quick check finds all of `units` in this normal form whatever follows.
@@ -174,7 +172,9 @@ struct UnicodeNormalizer: @unchecked Sendable {
                 }
                 ICUStatus.check(status, form)
                 let normalized = UnsafeBufferPointer(rebasing: output[..<Int(length)])
-                return .some(normalized.elementsEqual(original) ? nil : Self.string(fromUTF16: normalized))
+                if normalized.elementsEqual(original) { return .some(nil) }
+                // A UTF-16 unit takes at most 3 UTF-8 bytes (a surrogate pair, two units, takes 4).
+                return .some(Self.string(UTF16Scalars(normalized), maxUTF8Count: normalized.count * 3))
             }
             if let result { return result }
         }
@@ -222,13 +222,13 @@ struct UnicodeNormalizer: @unchecked Sendable {
         return (count, longestRun)
     }
 
-    /// The string `units` (valid UTF-16) spell, transcoded here: `String(decoding:as: UTF16.self)` takes a slower
-    /// general path, several times the cost of the normalisation itself for a short name.
-    private static func string(fromUTF16 units: UnsafeBufferPointer<UInt16>) -> String {
-        // A UTF-16 unit takes at most 3 UTF-8 bytes (a surrogate pair, two units, takes 4).
-        String(unsafeUninitializedCapacity: units.count * 3) { bytes in
+    /// The string of `scalars` (valid scalar values), encoded here: `String(decoding:as: UTF16.self)` and
+    /// appending to a `String.UnicodeScalarView` take slower general paths, several times the cost of the
+    /// normalisation itself for a short name.
+    private static func string<Scalars: Sequence<UInt32>>(_ scalars: Scalars, maxUTF8Count: Int) -> String {
+        String(unsafeUninitializedCapacity: maxUTF8Count) { bytes in
             var count = 0
-            for value in UTF16Scalars(units) {
+            for value in scalars {
                 UTF8.encode(Unicode.Scalar(value) ?? "\u{FFFD}") { byte in
                     bytes[count] = byte
                     count += 1
