@@ -15,6 +15,19 @@ struct NameNormalizationTests {
         return (age.major, age.minor) <= UnicodeNormalizer.unicodeVersion
     }
 
+    /// Each scalar of `range` that ICU knows and `included` keeps, for which `differs` holds, as `U+XXXX`.
+    static func scalars(
+        in range: ClosedRange<UInt32>, where differs: (Unicode.Scalar) -> Bool,
+        included: (Unicode.Scalar) -> Bool = { _ in true }
+    ) -> [String] {
+        range.compactMap { value in
+            guard let scalar = Unicode.Scalar(value), knownToICU(scalar), included(scalar), differs(scalar) else {
+                return nil
+            }
+            return "U+\(String(value, radix: 16, uppercase: true))"
+        }
+    }
+
     @Test("ICU's Unicode version is the one this was written for, or later")
     func unicodeVersion() {
         #expect(UnicodeNormalizer.unicodeVersion >= (16, 0))
@@ -22,14 +35,9 @@ struct NameNormalizationTests {
 
     @Test("NFC agrees with the standard library for every scalar, alone and between a letter and a combining mark")
     func nfcAgreesWithTheStandardLibrary() {
-        var failures: [String] = []
-        for value in UInt32(0x80)...0x10FFFF {
-            guard let scalar = Unicode.Scalar(value), Self.knownToICU(scalar) else { continue }
-            for text in [String(Character(scalar)), "A" + String(Character(scalar)) + "\u{301}.pdf"] {
-                let expected = Array(text._nfcCodeUnits)
-                if Array(NameNormalization.nfc(text).utf8) != expected {
-                    failures.append("U+\(String(value, radix: 16, uppercase: true)) in \(text.debugDescription)")
-                }
+        let failures = Self.scalars(in: 0x80...0x10FFFF) { scalar in
+            [String(Character(scalar)), "A" + String(Character(scalar)) + "\u{301}.pdf"].contains { text in
+                Array(NameNormalization.nfc(text).utf8) != Array(text._nfcCodeUnits)
             }
         }
         #expect(failures.isEmpty, "\(failures.count) differ: \(failures.prefix(20))")
@@ -65,37 +73,28 @@ struct NameNormalizationTests {
 
     @Test("The compatibility fold agrees with Foundation's NFKC for every scalar of the Basic Multilingual Plane")
     func foldAgreesWithFoundation() {
-        var failures: [String] = []
-        for value in UInt32(0x80)...0xFFFF {
-            guard let scalar = Unicode.Scalar(value), Self.knownToICU(scalar) else { continue }
+        let failures = Self.scalars(in: 0x80...0xFFFF) { scalar in
             let text = "a" + String(Character(scalar)) + ".pdf"
-            let expected = text.precomposedStringWithCompatibilityMapping
             let composed = NameNormalization.nfc(text)
             let folded = NameNormalization.compatibilityFold(of: composed) ?? composed
-            if Array(folded.utf8) != Array(expected.utf8) {
-                failures.append("U+\(String(value, radix: 16, uppercase: true))")
-            }
+            return Array(folded.utf8) != Array(text.precomposedStringWithCompatibilityMapping.utf8)
         }
         #expect(failures.isEmpty, "\(failures.count) differ: \(failures.prefix(40))")
     }
 
     @Test("The combined NFC and fold check gives NFC, and calls a name its own fold only when it is")
     func combinedCheckAgrees() {
-        var failures: [String] = []
-        for value in UInt32(0x80)...0x10FFFF {
-            // Assigned scalars but private-use ones, which no normal form changes.
-            guard let scalar = Unicode.Scalar(value), scalar.properties.age != nil, Self.knownToICU(scalar),
-                scalar.properties.generalCategory != .privateUse
-            else { continue }
-            for text in [String(Character(scalar)), "a" + String(Character(scalar)) + "\u{301}.pdf"] {
-                let (nfc, isOwnFold) = NameNormalization.nfcAndFoldCheck(text)
-                if nfc.utf8.elementsEqual(NameNormalization.nfc(text).utf8) == false
-                    || (isOwnFold && NameNormalization.compatibilityFold(of: nfc) != nil)
-                {
-                    failures.append("U+\(String(value, radix: 16, uppercase: true)) in \(text.debugDescription)")
+        let failures = Self.scalars(
+            in: 0x80...0x10FFFF,
+            where: { scalar in
+                [String(Character(scalar)), "a" + String(Character(scalar)) + "\u{301}.pdf"].contains { text in
+                    let (nfc, isOwnFold) = NameNormalization.nfcAndFoldCheck(text)
+                    return !nfc.utf8.elementsEqual(NameNormalization.nfc(text).utf8)
+                        || (isOwnFold && NameNormalization.compatibilityFold(of: nfc) != nil)
                 }
-            }
-        }
+            },
+            // Assigned scalars but private-use ones, which no normal form changes.
+            included: { $0.properties.age != nil && $0.properties.generalCategory != .privateUse })
         #expect(failures.isEmpty, "\(failures.count) differ: \(failures.prefix(20))")
         // Ordinary names need no fold: the check must say so, or the fold is computed for nothing.
         for name in ["Relatório.pdf", "契約書.pdf", "Договор.docx", "عقد.pdf", "👩\u{200D}💻.txt", "plain.pdf"] {
@@ -230,22 +229,14 @@ struct NameNormalizationTests {
 
     @Test("Decomposing one character at a time and sorting runs gives ICU's NFD and NFKD, for every BMP scalar")
     func decompositionAgreesWithICU() {
-        var failures: [String] = []
-        for value in UInt32(0xA0)...0xFFFF {
-            guard let scalar = Unicode.Scalar(value), Self.knownToICU(scalar) else { continue }
+        func utf16(_ text: String, _ decomposer: UnicodeDecomposer) -> [UInt16] {
+            let parts = Array(text.utf16).withUnsafeBufferPointer { decomposer.decomposedInCanonicalOrder($0) }
+            return Array(String(String.UnicodeScalarView(parts.compactMap { Unicode.Scalar($0.scalar) })).utf16)
+        }
+        let failures = Self.scalars(in: 0xA0...0xFFFF) { scalar in
             let text = "a\u{0316}" + String(Character(scalar)) + "\u{0301}\u{0316}.pdf"
-            let units = Array(text.utf16)
-            func utf16(_ decomposer: UnicodeDecomposer) -> [UInt16] {
-                let parts = units.withUnsafeBufferPointer { decomposer.decomposedInCanonicalOrder($0) }
-                return Array(String(String.UnicodeScalarView(parts.compactMap { Unicode.Scalar($0.scalar) })).utf16)
-            }
-            let nfd = utf16(.canonical)
-            let nfkd = utf16(.compatibility)
-            if nfd != Self.icu(text, swift_unorm2_getNFDInstance)
-                || nfkd != Self.icu(text, swift_unorm2_getNFKDInstance)
-            {
-                failures.append("U+\(String(value, radix: 16, uppercase: true))")
-            }
+            return utf16(text, .canonical) != Self.icu(text, swift_unorm2_getNFDInstance)
+                || utf16(text, .compatibility) != Self.icu(text, swift_unorm2_getNFKDInstance)
         }
         #expect(failures.isEmpty, "\(failures.count) differ: \(failures.prefix(40))")
     }
