@@ -157,7 +157,7 @@ extension Policy {
 
     func reject(
         _ code: DecisionCode, rule: String, ruleReason: LocalizedText? = nil,
-        _ arguments: [ReasonPlaceholder: ReasonArgument]
+        _ arguments: KeyValuePairs<ReasonPlaceholder, ReasonArgument>
     ) -> Decision {
         Decision(
             policyID: id, code: code, rule: rule,

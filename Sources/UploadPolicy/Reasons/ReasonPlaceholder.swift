@@ -63,7 +63,9 @@ struct ReasonMessage: Sendable {
     let context: ReasonContext
     /// A rule's own reason (reject rules), taking precedence over policy and built-in texts.
     let ruleReason: LocalizedText?
-    let arguments: [ReasonPlaceholder: ReasonArgument]
+    /// The values for the template's placeholders: a few pairs searched in order, cheaper to build for every
+    /// rejection than a dictionary, of which most are never rendered.
+    let arguments: KeyValuePairs<ReasonPlaceholder, ReasonArgument>
 
     func render(code: DecisionCode, in language: Language) -> String {
         let template =
@@ -91,7 +93,7 @@ struct ReasonMessage: Sendable {
 
     private func value(of placeholder: ReasonPlaceholder, in language: Language) -> String {
         if placeholder == .accepted { return context.acceptedLabels[language] ?? "" }
-        switch arguments[placeholder] {
+        switch arguments.first(where: { $0.key == placeholder })?.value {
         case .text(let text): return ReasonFormatting.displaySafe(text)
         case .localized(let text): return text.text(in: language)
         case .list(let items): return ReasonFormatting.list(items, in: language)
