@@ -6,8 +6,11 @@ import Synchronization
 #endif
 
 /// A validation endpoint that misbehaves below HTTP: for each connection it reads the request, writes `reply`
-/// verbatim (possibly a cut-off answer, or nothing) and closes. Used where a well-behaved server library cannot
-/// misbehave enough.
+/// verbatim (possibly a cut-off answer, or nothing) and ends its side, then waits for the client to close before
+/// closing. Used where a well-behaved server library cannot misbehave enough.
+///
+/// The wait matters: closing a socket with unread request bytes (a body that came after the first read) sends a
+/// reset, which the client reports as a lost connection instead of the misbehaviour under test.
 final class RawSocketEndpoint: Sendable {
     let port: UInt16
     private let listener: Int32
@@ -46,6 +49,11 @@ final class RawSocketEndpoint: Sendable {
                 var buffer = [UInt8](repeating: 0, count: 65536)
                 _ = read(connection, &buffer, buffer.count)
                 _ = bytes.withUnsafeBytes { write(connection, $0.baseAddress, $0.count) }
+                shutdown(connection, Int32(SHUT_WR))
+                // Drain until the client closes, for at most 2 s.
+                var limit = timeval(tv_sec: 2, tv_usec: 0)
+                setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+                while read(connection, &buffer, buffer.count) > 0 {}
                 close(connection)
             }
         }.start()
