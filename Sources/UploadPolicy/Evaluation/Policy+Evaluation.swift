@@ -36,8 +36,7 @@ extension Policy {
 
         if let rejection = checkName(name, isOwnFold: isOwnFold, recorder: &recorder) { return rejection }
 
-        var subject = name  // withUTF8 may make the string contiguous, so it needs its own copy
-        return subject.withUTF8 { utf8 in
+        return name.withUTF8Bytes { utf8 in
             for (index, rule) in rejectRules.enumerated() {
                 switch rule.name.matches(utf8: utf8, scratch: scratch) {
                 case .match:

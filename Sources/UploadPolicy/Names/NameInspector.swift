@@ -27,13 +27,7 @@ struct NameInspector: Hashable, Sendable {
     /// - Parameter isOwnFold: Whether the name is known to be its own compatibility fold
     ///   (``NameNormalization/nfcAndFoldCheck(_:)``), which spares computing the fold.
     func firstFinding(in name: String, isOwnFold: Bool = false) -> NameFinding? {
-        if let finding = name.utf8.withContiguousStorageIfAvailable({
-            firstFinding(in: name, bytes: $0, isOwnFold: isOwnFold)
-        }) {
-            return finding
-        }
-        var copy = name
-        return copy.withUTF8 { firstFinding(in: name, bytes: $0, isOwnFold: isOwnFold) }
+        name.withUTF8Bytes { firstFinding(in: name, bytes: $0, isOwnFold: isOwnFold) }
     }
 
     private func firstFinding(in name: String, bytes: UnsafeBufferPointer<UInt8>, isOwnFold: Bool) -> NameFinding? {
@@ -53,14 +47,11 @@ struct NameInspector: Hashable, Sendable {
             if folded == nil {
                 folded = .some(
                     NameNormalization.compatibilityFold(of: name).map { form in
-                        var form = form  // withUTF8 may make the string contiguous, so it needs its own copy
-                        let characters = form.withUTF8 { Self.scan($0) }
-                        return (form, characters)
+                        (form, form.withUTF8Bytes { Self.scan($0) })
                     })
             }
             guard case .some(.some(let fold)) = folded else { continue }
-            var form = fold.form  // already contiguous: withUTF8 reads it in place
-            let finding = form.withUTF8 { foldedBytes in
+            let finding = fold.form.withUTF8Bytes { foldedBytes in
                 evaluate(check, name: fold.form, bytes: foldedBytes, characters: fold.characters)
             }
             if let finding {

@@ -17,17 +17,11 @@ enum NameNormalization {
     /// The name in NFC, as ``nfc(_:)`` gives it, and whether it is its own compatibility fold (so
     /// ``compatibilityFold(of:)`` would be nil), at about the cost of ``nfc(_:)`` alone.
     static func nfcAndFoldCheck(_ name: String) -> (nfc: String, isOwnFold: Bool) {
-        let (nfc, isOwnFold) = withUTF8(of: name, UnicodeNormalizer.nfcAndFoldCheck)
+        let (nfc, isOwnFold) = name.withUTF8Bytes(UnicodeNormalizer.nfcAndFoldCheck)
         return (nfc ?? name, isOwnFold)
     }
 
     private static func normalized(_ name: String, by normalizer: UnicodeNormalizer) -> String? {
-        withUTF8(of: name, normalizer.normalized)
-    }
-
-    private static func withUTF8<Result>(of name: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        if let result = name.utf8.withContiguousStorageIfAvailable(body) { return result }
-        var copy = name  // withUTF8 may make the string contiguous, so it needs its own copy
-        return copy.withUTF8(body)
+        name.withUTF8Bytes(normalizer.normalized)
     }
 }

@@ -22,11 +22,7 @@ struct UnicodeDecomposer: @unchecked Sendable {
     private let form: String
 
     private init(form: String, _ sharedInstance: (UnsafeMutablePointer<UErrorCode>) -> OpaquePointer?) {
-        var status = U_ZERO_ERROR
-        guard let instance = sharedInstance(&status), status.rawValue <= U_ZERO_ERROR.rawValue else {
-            fatalError("ICU has no \(form) normaliser (\(ICUStatus.describe(status)))")
-        }
-        self.instance = instance
+        instance = ICUStatus.sharedNormalizer(form, sharedInstance)
         self.form = form
     }
 

@@ -45,11 +45,7 @@ struct UnicodeNormalizer: @unchecked Sendable {
         form: String, _ sharedInstance: (UnsafeMutablePointer<UErrorCode>) -> OpaquePointer?,
         decomposer: UnicodeDecomposer
     ) {
-        var status = U_ZERO_ERROR
-        guard let instance = sharedInstance(&status), status.rawValue <= U_ZERO_ERROR.rawValue else {
-            fatalError("ICU has no \(form) normaliser (\(ICUStatus.describe(status)))")
-        }
-        self.instance = instance
+        instance = ICUStatus.sharedNormalizer(form, sharedInstance)
         self.form = form
         self.decomposer = decomposer
     }
